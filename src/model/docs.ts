@@ -1,0 +1,50 @@
+// The plan document as an opaque handle: create, encode, apply and check updates, for the sync layer and the relay.
+import * as Y from 'yjs';
+import { fail, ok } from './result.ts';
+import type { Result } from './result.ts';
+
+/** One plan's shared document. Outside src/model, treat it as opaque and pass it back to model functions. */
+export type PlanDoc = Y.Doc;
+
+/** A fresh, empty plan document (gc on: deleted content is not kept; history lives on the relay). */
+export const newPlanDoc = (): PlanDoc => new Y.Doc();
+
+/** Applies an update received from elsewhere; `origin` tells observers where it came from. */
+export function applyUpdateTo(doc: PlanDoc, update: Uint8Array, origin?: unknown): void {
+  Y.applyUpdate(doc, update, origin);
+}
+
+/** The whole document as one update. */
+export const encodeDoc = (doc: PlanDoc): Uint8Array => Y.encodeStateAsUpdate(doc);
+
+export const encodeDocStateVector = (doc: PlanDoc): Uint8Array => Y.encodeStateVector(doc);
+
+/**
+ * Accepts bytes only if they decode completely as a Yjs update (v1). Applying garbage to a live doc can
+ * throw half-way or leave pending structs behind, so the relay checks first.
+ */
+export function parseUpdate(bytes: Uint8Array): Result<Uint8Array> {
+  try {
+    Y.decodeUpdate(bytes);
+    return ok(bytes);
+  } catch (error) {
+    return fail('bad_update', `not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * True when `update` holds anything `doc` lacks: new items or deletions. A read-only client's sync reply
+ * that only repeats what the doc has returns false, and is harmless.
+ */
+export const updateAddsContent = (doc: PlanDoc, update: Uint8Array): boolean =>
+  !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+
+/** Merges stored updates into one, for compaction; no update is lost. */
+export const mergeUpdateList = (updates: readonly Uint8Array[]): Uint8Array => Y.mergeUpdates([...updates]);
+
+/** Calls `cb` with every update the doc produces or receives; returns the unsubscribe function. */
+export function onDocUpdate(doc: PlanDoc, cb: (update: Uint8Array, origin: unknown) => void): () => void {
+  const handler = (update: Uint8Array, origin: unknown): void => cb(update, origin);
+  doc.on('update', handler);
+  return () => doc.off('update', handler);
+}

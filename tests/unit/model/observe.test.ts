@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { addActivity, setActivityField } from '../../../src/model/activities.ts';
+import {
+  applyUpdateTo,
+  encodeDoc,
+  mergeUpdateList,
+  newPlanDoc,
+  onDocUpdate,
+  parseUpdate,
+  updateAddsContent,
+} from '../../../src/model/docs.ts';
+import { renameFocusArea } from '../../../src/model/focusAreas.ts';
+import { onPlanChange } from '../../../src/model/observe.ts';
+import type { PlanChange } from '../../../src/model/observe.ts';
+import { readPlan } from '../../../src/model/plan.ts';
+import { alice, bertil, first, seededDoc } from '../../helpers/plans.ts';
+
+describe('[observe] change events', () => {
+  it('reports the touched activity and the local source for this tab’s edit, remote for a synced one', () => {
+    const doc = seededDoc();
+    const replica = newPlanDoc();
+    applyUpdateTo(replica, encodeDoc(doc));
+    const activity = first(readPlan(doc).activities);
+    const local: PlanChange[] = [];
+    const remote: PlanChange[] = [];
+    onPlanChange(doc, (change) => local.push(change));
+    onPlanChange(replica, (change) => remote.push(change));
+    onDocUpdate(doc, (update) => applyUpdateTo(replica, update, 'relay'));
+
+    setActivityField(doc, alice, activity.id, 'owners', [first(readPlan(doc).participants).id]);
+    expect(local).toEqual([{ source: 'local', activities: new Set([activity.id]), structure: false }]);
+    expect(remote).toEqual([{ source: 'remote', activities: new Set([activity.id]), structure: false }]);
+
+    const added = addActivity(doc, bertil, { focusAreaId: activity.focusAreaId, step: 1, text: 'Ny' });
+    expect(added.ok && local.at(-1)?.activities.has(added.value)).toBe(true);
+
+    renameFocusArea(doc, alice, activity.focusAreaId, 'Nytt namn');
+    expect(remote.at(-1)).toEqual({ source: 'remote', activities: new Set(), structure: true });
+  });
+
+  it('stops reporting after unsubscribe', () => {
+    const doc = seededDoc();
+    const changes: PlanChange[] = [];
+    const stop = onPlanChange(doc, (change) => changes.push(change));
+    stop();
+    setActivityField(doc, alice, first(readPlan(doc).activities).id, 'note', 'x');
+    expect(changes).toEqual([]);
+  });
+});
+
+describe('[docs] update checks used by the relay', () => {
+  it('parseUpdate accepts an encoded doc and refuses random bytes', () => {
+    expect(parseUpdate(encodeDoc(seededDoc())).ok).toBe(true);
+    expect(parseUpdate(new Uint8Array([255, 255, 255, 255, 1, 2, 3]))).toMatchObject({
+      ok: false,
+      error: { code: 'bad_update' },
+    });
+  });
+
+  it('updateAddsContent is false for a repeat of known content and true for a new edit', () => {
+    const doc = seededDoc();
+    const replica = newPlanDoc();
+    applyUpdateTo(replica, encodeDoc(doc));
+    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(false);
+    expect(updateAddsContent(doc, new Uint8Array([0, 0]))).toBe(false);
+    setActivityField(replica, bertil, first(readPlan(replica).activities).id, 'note', 'ny');
+    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(true);
+  });
+
+  it('mergeUpdateList keeps every update', () => {
+    const doc = seededDoc();
+    const updates: Uint8Array[] = [encodeDoc(doc)];
+    onDocUpdate(doc, (update) => updates.push(update));
+    for (const activity of readPlan(doc).activities.slice(0, 5))
+      setActivityField(doc, alice, activity.id, 'status', 'done');
+    const copy = newPlanDoc();
+    applyUpdateTo(copy, mergeUpdateList(updates));
+    expect(readPlan(copy)).toEqual(readPlan(doc));
+  });
+});
