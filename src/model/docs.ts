@@ -48,3 +48,8 @@ export function onDocUpdate(doc: PlanDoc, cb: (update: Uint8Array, origin: unkno
   doc.on('update', handler);
   return () => doc.off('update', handler);
 }
+
+/** Frees a document that is no longer used (observers, caches). */
+export function destroyPlanDoc(doc: PlanDoc): void {
+  doc.destroy();
+}

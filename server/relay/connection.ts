@@ -1,0 +1,119 @@
+// One client socket: keepalive pings, the per-frame size cap, frame decoding, and a clean close with a named code.
+import type { RawData, WebSocket } from 'ws';
+import type { Role } from '../auth.ts';
+import { CLOSE_MALFORMED, CLOSE_TOO_LARGE } from '../closeCodes.ts';
+import type { Logger } from '../log.ts';
+import { errorText } from '../log.ts';
+import { decodeClientMessage, MalformedMessage } from './protocol.ts';
+import type { ClientMessage } from './protocol.ts';
+
+/** Largest frame a client may send (4 MiB): a whole large plan fits, a runaway client does not. */
+export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/** How often the relay pings; a socket that has not answered the previous ping by then is dropped. */
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
+
+export interface ConnectionOptions {
+  readonly maxFrameBytes: number;
+  readonly pingIntervalMs: number;
+  readonly log: Logger;
+}
+
+/** What the connection reports to its room. */
+export interface ConnectionEvents {
+  onMessage(connection: Connection, message: ClientMessage): void;
+  onClose(connection: Connection): void;
+}
+
+let nextConnectionId = 1;
+
+/** A socket admitted to a plan with a role. Messages reach the room only while the socket is open. */
+export class Connection {
+  readonly id = nextConnectionId++;
+  /** Awareness client ids this socket has announced; removed for everyone when it closes. */
+  readonly awarenessClients = new Set<number>();
+  private isClosed = false;
+  private answeredPing = true;
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly planId: string,
+    readonly role: Role,
+    private readonly options: ConnectionOptions,
+    private readonly events: ConnectionEvents,
+  ) {
+    ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
+    ws.on('pong', () => {
+      this.answeredPing = true;
+    });
+    ws.on('close', () => this.onClosed());
+    // An 'error' without a listener would crash the process; ws closes the socket itself after it.
+    ws.on('error', (error) => options.log.warn('socket error', { conn: this.id, error: errorText(error) }));
+    this.pingTimer = setInterval(() => this.keepAlive(), options.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Sends one frame if the socket is still open; a failed send ends the socket. */
+  send(frame: Uint8Array): void {
+    if (this.isClosed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(frame, (error) => {
+      if (error) this.ws.terminate();
+    });
+  }
+
+  /** Closes with `code`; later frames from this socket are ignored. */
+  close(code: number, reason = ''): void {
+    if (this.isClosed) return;
+    this.options.log.info('closing socket', { conn: this.id, code });
+    this.ws.close(code, reason);
+    this.onClosed();
+  }
+
+  private keepAlive(): void {
+    if (!this.answeredPing) {
+      this.ws.terminate();
+      return;
+    }
+    this.answeredPing = false;
+    this.ws.ping();
+  }
+
+  private onFrame(data: RawData, isBinary: boolean): void {
+    if (this.isClosed) return;
+    if (!isBinary) return this.close(CLOSE_MALFORMED, 'binary frames only');
+    if (byteLength(data) > this.options.maxFrameBytes) return this.close(CLOSE_TOO_LARGE, 'frame too large');
+    const frame = toBytes(data);
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(frame);
+    } catch (error) {
+      if (!(error instanceof MalformedMessage)) throw error;
+      this.options.log.warn('malformed frame', { conn: this.id, error: error.message });
+      return this.close(CLOSE_MALFORMED, 'malformed message');
+    }
+    this.events.onMessage(this, message);
+  }
+
+  private onClosed(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    clearInterval(this.pingTimer);
+    this.events.onClose(this);
+  }
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data.byteLength;
+}
+
+/** The frame as one Uint8Array of exactly its own bytes (ws may hand over a slice of a shared pool or fragments). */
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+}

@@ -1,0 +1,141 @@
+// The y-websocket wire format: decode a client's frame into a typed message, encode the relay's replies.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type { PlanDoc } from '../../src/model/docs.ts';
+
+/** Top-level message types, numbered as y-websocket numbers them. */
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+
+/** Sync sub-types, numbered as y-protocols/sync numbers them. */
+export const SyncType = {
+  Step1: syncProtocol.messageYjsSyncStep1,
+  Step2: syncProtocol.messageYjsSyncStep2,
+  Update: syncProtocol.messageYjsUpdate,
+} as const;
+
+/** A frame from a client, decoded and bounds-checked; byte payloads are copies that own their memory. */
+export type ClientMessage =
+  | { readonly kind: 'syncStep1'; readonly stateVector: Uint8Array }
+  | { readonly kind: 'syncStep2'; readonly update: Uint8Array }
+  | { readonly kind: 'update'; readonly update: Uint8Array }
+  | { readonly kind: 'awareness'; readonly update: Uint8Array }
+  | { readonly kind: 'queryAwareness' }
+  | { readonly kind: 'auth' };
+
+export type ClientMessageKind = ClientMessage['kind'];
+
+/** Thrown for a frame that is not a well-formed y-websocket message; the connection closes with 4400. */
+export class MalformedMessage extends Error {}
+
+type Decoder = decoding.Decoder;
+
+/** Reads a length-prefixed byte string, refusing lengths beyond the frame (lib0 would read past it). */
+function readBytes(decoder: Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  if (length > decoder.arr.length - decoder.pos) throw new MalformedMessage('length beyond end of frame');
+  return decoding.readUint8Array(decoder, length).slice();
+}
+
+function readSync(decoder: Decoder): ClientMessage {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case SyncType.Step1:
+      return { kind: 'syncStep1', stateVector: readBytes(decoder) };
+    case SyncType.Step2:
+      return { kind: 'syncStep2', update: readBytes(decoder) };
+    case SyncType.Update:
+      return { kind: 'update', update: readBytes(decoder) };
+    default:
+      throw new MalformedMessage(`unknown sync message type ${syncType}`);
+  }
+}
+
+/** Checks an awareness update the way applyAwarenessUpdate will read it, so a bad one is refused before it half-applies. */
+function readAwareness(decoder: Decoder): ClientMessage {
+  const update = readBytes(decoder);
+  const inner = decoding.createDecoder(update);
+  const count = decoding.readVarUint(inner);
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(inner); // client id
+    decoding.readVarUint(inner); // clock
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(readBytes(inner));
+    JSON.parse(json);
+  }
+  if (decoding.hasContent(inner)) throw new MalformedMessage('trailing bytes in awareness update');
+  return { kind: 'awareness', update };
+}
+
+/** A client has no business sending auth messages (auth happens at the upgrade); read one and ignore it. */
+function readAuth(decoder: Decoder): ClientMessage {
+  decoding.readVarUint(decoder);
+  readBytes(decoder);
+  return { kind: 'auth' };
+}
+
+/** The dispatch table: one reader per top-level message type (y-websocket's `messageHandlers`). */
+const readers: Readonly<Record<number, (decoder: Decoder) => ClientMessage>> = {
+  [MessageType.Sync]: readSync,
+  [MessageType.Awareness]: readAwareness,
+  [MessageType.Auth]: readAuth,
+  [MessageType.QueryAwareness]: () => ({ kind: 'queryAwareness' }),
+};
+
+/**
+ * Decodes one frame into one message. Throws MalformedMessage for an unknown type, a truncated frame,
+ * trailing bytes or an unreadable awareness state. Update payloads are not checked here (parseUpdate does that).
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    const read = readers[type];
+    if (read === undefined) throw new MalformedMessage(`unknown message type ${type}`);
+    const message = read(decoder);
+    if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after message');
+    return message;
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error;
+    throw new MalformedMessage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The relay's sync step 1: its state vector, so the client sends what the relay lacks. */
+export function encodeSyncStep1(doc: PlanDoc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The reply to a client's sync step 1: everything the client lacks. Throws MalformedMessage for a bad state vector. */
+export function encodeSyncStep2(doc: PlanDoc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  try {
+    syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  } catch (error) {
+    throw new MalformedMessage(`bad state vector: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** One document update, as relayed to the other clients of a plan. */
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The awareness states of `clients` (their removal, for clients no longer present). */
+export function encodeAwareness(
+  awareness: awarenessProtocol.Awareness,
+  clients: readonly number[],
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]));
+  return encoding.toUint8Array(encoder);
+}

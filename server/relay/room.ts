@@ -1,0 +1,188 @@
+// One loaded plan: its doc, awareness and sockets; applies the relay rules to every message, one at a time.
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyUpdateTo, destroyPlanDoc, newPlanDoc, parseUpdate, updateAddsContent } from '../../src/model/docs.ts';
+import type { PlanDoc } from '../../src/model/docs.ts';
+import { CLOSE_INTERNAL_ERROR, CLOSE_MALFORMED, CLOSE_VIEWER_WROTE } from '../closeCodes.ts';
+import type { Logger } from '../log.ts';
+import { errorText } from '../log.ts';
+import type { Storage } from '../storage/types.ts';
+import { Connection } from './connection.ts';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MalformedMessage,
+} from './protocol.ts';
+import type { ClientMessage, ClientMessageKind } from './protocol.ts';
+
+/** The transaction origin of updates the relay applies, naming the socket they came from. */
+export interface RelayOrigin {
+  readonly kind: 'relay';
+  readonly connectionId: number;
+}
+
+type Handler<K extends ClientMessageKind> = (
+  room: Room,
+  connection: Connection,
+  message: Extract<ClientMessage, { kind: K }>,
+) => Promise<void> | void;
+
+/** What the relay does with each kind of message (y-websocket's `messageHandlers`, plus the role rules). */
+const handlers: { readonly [K in ClientMessageKind]: Handler<K> } = {
+  syncStep1: (room, connection, message) => connection.send(encodeSyncStep2(room.doc, message.stateVector)),
+  syncStep2: (room, connection, message) => room.receiveUpdate(connection, message.update),
+  update: (room, connection, message) => room.receiveUpdate(connection, message.update),
+  awareness: (room, connection, message) => applyAwarenessUpdate(room.awareness, message.update, connection),
+  queryAwareness: (room, connection) =>
+    connection.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()])),
+  // Auth happens at the upgrade; a client-sent auth message means nothing.
+  auth: () => {},
+};
+
+/**
+ * A plan in memory. Every task (load, greeting, message) runs through one queue, in arrival order, so nobody
+ * is answered before the stored state has loaded, and unloading waits for the last update to be stored.
+ */
+export class Room {
+  readonly doc: PlanDoc = newPlanDoc();
+  readonly awareness = new Awareness(this.doc);
+  private readonly connections = new Set<Connection>();
+  private queue: Promise<void> = Promise.resolve();
+  private loadError: unknown = undefined;
+
+  constructor(
+    readonly planId: string,
+    private readonly storage: Storage,
+    private readonly log: Logger,
+  ) {
+    // The relay is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  get failed(): boolean {
+    return this.loadError !== undefined;
+  }
+
+  /** Runs `task` after every task enqueued before it; a failure is logged and does not stop the queue. */
+  enqueue(task: () => Promise<void> | void): Promise<void> {
+    const run = this.queue.then(task).catch((error: unknown) => {
+      this.log.error('room task failed', { plan: this.planId, error: errorText(error) });
+    });
+    this.queue = run;
+    return run;
+  }
+
+  /** Resolves once every task enqueued so far (and any they enqueued) has run. */
+  async idle(): Promise<void> {
+    let tail: Promise<void>;
+    do {
+      tail = this.queue;
+      await tail;
+    } while (tail !== this.queue);
+  }
+
+  /** Settles when the stored state has loaded (or failed to); set by load(). */
+  ready: Promise<void> = Promise.resolve();
+
+  /** Loads the stored updates; must be the room's first task. On failure every socket is closed with 1011. */
+  load(): Promise<void> {
+    this.ready = this.enqueue(async () => {
+      try {
+        const updates = await this.storage.loadUpdates(this.planId);
+        for (const update of updates) applyUpdateTo(this.doc, update, { kind: 'relay', connectionId: 0 });
+        this.log.info('plan loaded', { plan: this.planId, updates: updates.length });
+      } catch (error) {
+        this.loadError = error;
+        this.log.error('plan load failed', { plan: this.planId, error: errorText(error) });
+        for (const connection of this.connections) connection.close(CLOSE_INTERNAL_ERROR, 'storage');
+      }
+    });
+    return this.ready;
+  }
+
+  /** Admits a socket; once loaded it gets the relay's sync step 1 and everyone's presence (as y-websocket's server does). */
+  add(connection: Connection): void {
+    this.connections.add(connection);
+    this.enqueue(() => {
+      if (this.failed) return connection.close(CLOSE_INTERNAL_ERROR, 'storage');
+      connection.send(encodeSyncStep1(this.doc));
+      const present = [...this.awareness.getStates().keys()];
+      if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
+    });
+  }
+
+  /** Drops a socket and, at once, the presence it announced. */
+  remove(connection: Connection): void {
+    this.connections.delete(connection);
+    if (connection.awarenessClients.size > 0) {
+      removeAwarenessStates(this.awareness, [...connection.awarenessClients], connection);
+    }
+  }
+
+  /** Queues one message from `connection`. */
+  receive(connection: Connection, message: ClientMessage): void {
+    this.enqueue(async () => {
+      // A closed socket's update is still taken (it arrived whole); anything else from it is moot.
+      const isUpdate = message.kind === 'update' || message.kind === 'syncStep2';
+      if (connection.closed && !isUpdate) return;
+      if (this.failed) return connection.close(CLOSE_INTERNAL_ERROR, 'storage');
+      try {
+        await (handlers[message.kind] as Handler<ClientMessageKind>)(this, connection, message);
+      } catch (error) {
+        if (error instanceof MalformedMessage) return connection.close(CLOSE_MALFORMED, 'malformed message');
+        connection.close(CLOSE_INTERNAL_ERROR, 'internal error');
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * The relay's core rule: parse → (viewer: refuse new content) → store durably → apply → relay to the others.
+   * An update that adds nothing (the stock client's sync reply) is dropped silently, for viewers and editors alike.
+   */
+  async receiveUpdate(connection: Connection, bytes: Uint8Array): Promise<void> {
+    const parsed = parseUpdate(bytes);
+    if (!parsed.ok) throw new MalformedMessage(parsed.error.detail);
+    const update = parsed.value;
+    if (!updateAddsContent(this.doc, update)) return;
+    if (connection.role !== 'edit') {
+      this.log.warn('viewer tried to write', { plan: this.planId, conn: connection.id });
+      return connection.close(CLOSE_VIEWER_WROTE, 'read-only');
+    }
+    await this.storage.appendUpdate(this.planId, update);
+    const origin: RelayOrigin = { kind: 'relay', connectionId: connection.id };
+    applyUpdateTo(this.doc, update, origin);
+    const frame = encodeUpdate(update);
+    for (const other of this.connections) if (other !== connection) other.send(frame);
+  }
+
+  /** Releases the doc and awareness (stops awareness' outdated-state timer). */
+  destroy(): void {
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    destroyPlanDoc(this.doc);
+  }
+
+  /**
+   * Relays every presence change to every socket, the sender too: the stock client treats 30 s without any
+   * message as a dead link, and its own echoed presence is what keeps a lone client's link alive.
+   */
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const id of [...change.added, ...change.updated]) origin.awarenessClients.add(id);
+      for (const id of change.removed) origin.awarenessClients.delete(id);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const frame = encodeAwareness(this.awareness, changed);
+    for (const connection of this.connections) connection.send(frame);
+  };
+}
