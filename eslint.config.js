@@ -30,6 +30,14 @@ export default tseslint.config(
   { files: ['src/**/*.tsx'], ...solid },
   onlyIn(['src/model/**'], ['yjs'], 'Only src/model/ touches Y types; use the model functions.'),
   onlyIn(['src/sync/**'], ['y-websocket', 'y-indexeddb'], 'Only src/sync/ opens providers.'),
-  onlyIn(['src/grid/**'], ['ag-grid-community', '@ag-grid-community/locale'], 'Only src/grid/ talks to AG Grid.'),
-  onlyIn(['server/relay/**'], ['y-protocols/sync', 'y-protocols/awareness'], 'Only server/relay/ speaks the protocol.'),
+  onlyIn(
+    ['src/grid/**'],
+    ['ag-grid-community', '@ag-grid-community/locale'],
+    'Only src/grid/ talks to AG Grid.',
+  ),
+  onlyIn(
+    ['server/relay/**'],
+    ['y-protocols/sync', 'y-protocols/awareness'],
+    'Only server/relay/ speaks the protocol.',
+  ),
 );

@@ -1,6 +1,12 @@
 // One loaded plan: its doc, awareness and sockets; applies the relay rules to every message, one at a time.
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { applyUpdateTo, destroyPlanDoc, newPlanDoc, parseUpdate, updateAddsContent } from '../../src/model/docs.ts';
+import {
+  applyUpdateTo,
+  destroyPlanDoc,
+  newPlanDoc,
+  parseUpdate,
+  updateAddsContent,
+} from '../../src/model/docs.ts';
 import type { PlanDoc } from '../../src/model/docs.ts';
 import { CLOSE_INTERNAL_ERROR, CLOSE_MALFORMED, CLOSE_VIEWER_WROTE } from '../closeCodes.ts';
 import type { Logger } from '../log.ts';

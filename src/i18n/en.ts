@@ -153,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   'grid.label': 'Activity plan',
   'grid.reformPart': 'Reform part {part}',
   'grid.editor.hint': 'Space selects, Enter saves, Esc cancels.',
+  'grid.editor.hintOne': 'Arrow keys choose, Enter saves, Esc cancels.',
   'grid.editor.save': 'Save',
   'grid.editor.cancel': 'Cancel',
 };

@@ -154,6 +154,7 @@ export const sv = {
   'grid.label': 'Aktivitetsplan',
   'grid.reformPart': 'Bärande del {part}',
   'grid.editor.hint': 'Mellanslag väljer, Enter sparar, Esc avbryter.',
+  'grid.editor.hintOne': 'Piltangenterna väljer, Enter sparar, Esc avbryter.',
   'grid.editor.save': 'Spara',
   'grid.editor.cancel': 'Avbryt',
 } as const;

@@ -33,7 +33,9 @@ test('[relay-backup] a backup taken while clients edit holds every stored update
   const backupDir = path.join(relay.dataDir, 'restore');
   const target = await backupDatabase(relay.dataDir, path.join(backupDir, 'samplan.sqlite'));
   expect(target.endsWith('samplan.sqlite')).toBe(true);
-  expect(defaultBackupPath('/d', new Date('2026-11-23T10:00:00.000Z'))).toBe('/d/backups/samplan-2026-11-23T10-00-00-000Z.sqlite');
+  expect(defaultBackupPath('/d', new Date('2026-11-23T10:00:00.000Z'))).toBe(
+    '/d/backups/samplan-2026-11-23T10-00-00-000Z.sqlite',
+  );
 
   restored = await startRelay({}, backupDir);
   const copy = new Y.Doc();
@@ -42,5 +44,7 @@ test('[relay-backup] a backup taken while clients edit holds every stored update
 });
 
 test('[relay-backup] a missing database is a clear error, not an empty copy', async () => {
-  await expect(backupDatabase(path.join(relay.dataDir, 'nowhere'), path.join(relay.dataDir, 'x.sqlite'))).rejects.toThrow();
+  await expect(
+    backupDatabase(path.join(relay.dataDir, 'nowhere'), path.join(relay.dataDir, 'x.sqlite')),
+  ).rejects.toThrow();
 });

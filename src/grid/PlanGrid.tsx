@@ -1,0 +1,111 @@
+// The Solid component that hosts the plan's AG Grid: creates it on mount, feeds it props, destroys it on cleanup.
+import { AG_GRID_LOCALE_SE } from '@ag-grid-community/locale';
+import { createGrid } from 'ag-grid-community';
+import type { GridApi } from 'ag-grid-community';
+import type { JSX } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { language, t } from '../i18n/index.ts';
+import type { PlanGridProps } from '../state/types.ts';
+import { planGridOptions, updateRowDrag } from './bindGrid.ts';
+import type { GridEnv } from './bindGrid.ts';
+import { buildColumns, defaultColDef } from './columns.ts';
+import { registerGridModules } from './modules.ts';
+import { RowSync } from './rowSync.ts';
+import type { GridRow } from './rows.ts';
+import { planTheme } from './theme.ts';
+import './grid.css';
+
+/**
+ * The plan as a spreadsheet-like grid: one row per activity in plan order (row-id = activity id, col-id = field).
+ * Edits and row drags become `props.actions` calls; refusals go to `props.onError`. Remote changes update only
+ * their rows, so the local user's editor, selection and scroll stay put. The grid is rebuilt only when the language changes.
+ */
+export function PlanGrid(props: PlanGridProps): JSX.Element {
+  let host: HTMLDivElement | undefined;
+  const [api, setApi] = createSignal<GridApi<GridRow>>();
+
+  // Props are read through getters at the moment the grid needs them, never tracked by the grid's own effect.
+  const env: GridEnv = {
+    plan: () => props.plan,
+    readOnly: () => props.readOnly,
+    quickFilter: () => props.quickFilter,
+    filters: () => props.filters,
+    get actions() {
+      return props.actions;
+    },
+    onError: (error) => props.onError(error),
+    onSelectionChange: (ids) => props.onSelectionChange?.(ids),
+  };
+
+  onMount(() => {
+    if (!host) return;
+    const element = host;
+    registerGridModules();
+    // `on` runs its body untracked: only a language switch rebuilds the grid (headers, status words, AG's own texts).
+    createEffect(
+      on(language, (lang) => {
+        const sync = new RowSync(element, env.plan);
+        const grid = createGrid<GridRow>(element, {
+          ...planGridOptions(env, sync),
+          theme: planTheme,
+          columnDefs: buildColumns({
+            readOnly: env.readOnly,
+            focusAreas: () => props.plan.focusAreas,
+            participants: () => props.plan.participants,
+          }),
+          defaultColDef,
+          ...(lang === 'sv' ? { localeText: AG_GRID_LOCALE_SE } : {}),
+        });
+        element
+          .querySelector('[role="treegrid"], [role="grid"]')
+          ?.setAttribute('aria-label', t('grid.label'));
+        sync.attach(grid);
+        const unbind = props.onRowChanges((change) => sync.onChange(change));
+        setApi(grid);
+        onCleanup(() => {
+          unbind();
+          setApi(undefined);
+          grid.destroy();
+        });
+      }),
+    );
+  });
+
+  createEffect(() => {
+    const grid = api();
+    const text = props.quickFilter;
+    if (!grid) return;
+    grid.setGridOption('quickFilterText', text);
+    updateRowDrag(grid, env);
+  });
+
+  createEffect(
+    on([api, () => props.filters.owner, () => props.filters.status, () => props.filters.step], ([grid]) => {
+      if (!grid) return;
+      grid.onFilterChanged();
+      updateRowDrag(grid, env);
+    }),
+  );
+
+  createEffect(() => {
+    const grid = api();
+    const readOnly = props.readOnly;
+    if (!grid) return;
+    // Losing edit rights (a local event) ends any open edit: the model would refuse it anyway.
+    if (readOnly) grid.stopEditing(true);
+    updateRowDrag(grid, env);
+  });
+
+  return (
+    <div
+      ref={(element) => (host = element)}
+      class="plan-grid"
+      role="region"
+      aria-label={t('grid.label')}
+      data-testid="plan-grid"
+      data-readonly={props.readOnly ? 'true' : 'false'}
+    />
+  );
+}
+
+export default PlanGrid;

@@ -1,0 +1,129 @@
+// The grid options that bind AG Grid to the plan: rows by activity id, edits and row drags out as model actions, filters.
+import type { GetRowIdParams, GridApi, GridOptions, IRowNode, RowDragEvent } from 'ag-grid-community';
+import type { ActivityId, PlanSnapshot } from '../model/schema.ts';
+import type { ModelError } from '../model/result.ts';
+import type { GridFilters, MoveTarget, PlanActions } from '../state/types.ts';
+import type { RowSync } from './rowSync.ts';
+import { sameList } from './rows.ts';
+import type { GridRow } from './rows.ts';
+import type { ColumnId } from './columns.ts';
+
+/** What the grid reads from its host; getters, read when needed (never tracked). */
+export interface GridEnv {
+  plan(): PlanSnapshot;
+  readOnly(): boolean;
+  quickFilter(): string;
+  filters(): GridFilters;
+  readonly actions: PlanActions;
+  onError(error: ModelError): void;
+  onSelectionChange?(ids: ActivityId[]): void;
+}
+
+const filtersPresent = (filters: GridFilters): boolean =>
+  filters.owner !== '' || filters.status !== '' || filters.step !== 0;
+
+/** True when a row passes the toolbar's owner, status and step filters. */
+export function passesFilters(row: GridRow | undefined, filters: GridFilters): boolean {
+  if (!row) return false;
+  if (filters.owner !== '' && !row.owners.includes(filters.owner)) return false;
+  if (filters.status !== '' && row.status !== filters.status) return false;
+  return filters.step === 0 || row.step === filters.step;
+}
+
+/** Row dragging is offered only to editors, and only while the rows show in plan order (no sort, no filter). */
+export function updateRowDrag(api: GridApi<GridRow>, env: GridEnv): void {
+  if (api.isDestroyed()) return;
+  const sorted = api.getColumnState().some((column) => column.sort != null);
+  const filtered = env.quickFilter().trim() !== '' || filtersPresent(env.filters());
+  api.setGridOption('suppressRowDrag', env.readOnly() || sorted || filtered);
+}
+
+/** Where a dragged row goes when dropped on `over`: into its focus area and step, after it going down, before it going up. */
+export function dropTarget(
+  source: IRowNode<GridRow>,
+  over: IRowNode<GridRow> | undefined,
+): MoveTarget | null {
+  const from = source.data;
+  const onto = over?.data;
+  if (!from || !onto || !over || from.id === onto.id) return null;
+  const down = (source.rowIndex ?? 0) < (over.rowIndex ?? 0);
+  const target: MoveTarget = { focusAreaId: onto.focusAreaId, step: onto.step };
+  if (down) target.after = onto.id;
+  else target.before = onto.id;
+  return target;
+}
+
+// AG Grid's editors give null or undefined for a cleared value; the model wants '' for an empty text or date.
+function editValue(field: ColumnId, value: unknown): unknown {
+  if (value == null) return field === 'owners' || field === 'reformParts' ? [] : '';
+  return value;
+}
+
+function onCellEditRequest(
+  env: GridEnv,
+  sync: RowSync,
+  data: GridRow | undefined,
+  field: string | undefined,
+  newValue: unknown,
+): void {
+  if (!data || !field || field === 'priority' || env.readOnly()) return;
+  const column = field as ColumnId;
+  const value = editValue(column, newValue);
+  const old: unknown = data[column];
+  const unchanged = Array.isArray(value) && Array.isArray(old) ? sameList(value, old) : value === old;
+  if (unchanged) return;
+  const result = sync.commit(() =>
+    env.actions.setActivityField(data.id, column as Exclude<ColumnId, 'priority'>, value),
+  );
+  if (!result.ok) env.onError(result.error);
+}
+
+function showDropIndicator(event: RowDragEvent<GridRow>): void {
+  const target = dropTarget(event.node, event.overNode);
+  event.api.setRowDropPositionIndicator(
+    target && event.overNode
+      ? { row: event.overNode, dropIndicatorPosition: target.after ? 'below' : 'above' }
+      : null,
+  );
+}
+
+function onRowDragEnd(env: GridEnv, event: RowDragEvent<GridRow>): void {
+  event.api.setRowDropPositionIndicator(null);
+  const id = event.node.data?.id;
+  const target = dropTarget(event.node, event.overNode);
+  if (!id || !target || env.readOnly()) return;
+  const result = env.actions.moveActivity(id, target);
+  if (!result.ok) env.onError(result.error);
+}
+
+/**
+ * The grid options that connect AG Grid to the plan (columns, theme and locale are added by the component).
+ * `sync` supplies the rows and holds back row-shifting changes while the local user edits.
+ */
+export function planGridOptions(env: GridEnv, sync: RowSync): GridOptions<GridRow> {
+  const clearIndicator = (event: RowDragEvent<GridRow>): void => event.api.setRowDropPositionIndicator(null);
+  return {
+    rowData: sync.initialRows(),
+    getRowId: ({ data }: GetRowIdParams<GridRow>) => data.id,
+    readOnlyEdit: true,
+    onCellEditRequest: (event) =>
+      onCellEditRequest(env, sync, event.data, event.colDef.field, event.newValue),
+    onCellEditingStopped: () => sync.onEditingStopped(),
+    stopEditingWhenCellsLoseFocus: true,
+    rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
+    onSelectionChanged: (event) => env.onSelectionChange?.(event.api.getSelectedRows().map((row) => row.id)),
+    quickFilterText: env.quickFilter(),
+    isExternalFilterPresent: () => filtersPresent(env.filters()),
+    doesExternalFilterPass: (node) => passesFilters(node.data, env.filters()),
+    rowDragManaged: false,
+    suppressMoveWhenRowDragging: true,
+    suppressRowDrag: true,
+    rowDragText: (params) => (params.rowNode?.data as GridRow | undefined)?.text ?? '',
+    onRowDragMove: showDropIndicator,
+    onRowDragLeave: clearIndicator,
+    onRowDragCancel: clearIndicator,
+    onRowDragEnd: (event) => onRowDragEnd(env, event),
+    onSortChanged: (event) => updateRowDrag(event.api, env),
+    onGridReady: (event) => updateRowDrag(event.api, env),
+  };
+}

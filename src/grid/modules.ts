@@ -1,0 +1,48 @@
+// Registers the AG Grid Community modules the plan grid uses, and only those (the initial bundle stays small).
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  CustomEditorModule,
+  DateEditorModule,
+  ExternalFilterModule,
+  LargeTextEditorModule,
+  LocaleModule,
+  ModuleRegistry,
+  QuickFilterModule,
+  RowApiModule,
+  RowAutoHeightModule,
+  RowDragModule,
+  RowSelectionModule,
+  ScrollApiModule,
+  TextEditorModule,
+  ValidationModule,
+} from 'ag-grid-community';
+
+let registered = false;
+
+/** Registers the grid's modules once per page; in development also AG Grid's validation warnings. */
+export function registerGridModules(): void {
+  if (registered) return;
+  registered = true;
+  ModuleRegistry.registerModules([
+    ClientSideRowModelModule,
+    ClientSideRowModelApiModule,
+    RowApiModule,
+    ScrollApiModule,
+    ColumnApiModule,
+    RowSelectionModule,
+    RowDragModule,
+    RowAutoHeightModule,
+    CellStyleModule,
+    TextEditorModule,
+    LargeTextEditorModule,
+    DateEditorModule,
+    CustomEditorModule,
+    QuickFilterModule,
+    ExternalFilterModule,
+    LocaleModule,
+  ]);
+  if (import.meta.env.DEV) ModuleRegistry.registerModules([ValidationModule]);
+}

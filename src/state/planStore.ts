@@ -1,0 +1,68 @@
+// The open plan as a Solid store kept in step with the document, and the user's actions on it.
+import { getOwner, onCleanup } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { addActivity, deleteActivity, moveActivity, setActivityField } from '../model/activities.ts';
+import { setPlanTitle } from '../model/meta.ts';
+import { onPlanChange } from '../model/observe.ts';
+import type { PlanChange } from '../model/observe.ts';
+import { isPlanSeeded, readPlan } from '../model/plan.ts';
+import type { PlanSnapshot } from '../model/schema.ts';
+import type { PlanHandle } from '../sync/openPlan.ts';
+import type { PlanActions } from './types.ts';
+
+/** The reactive state of one open plan. */
+export interface PlanState {
+  /** The whole plan; read it inside effects or JSX to track changes. */
+  readonly plan: PlanSnapshot;
+  /** False until the document has content (from the device copy or the relay). */
+  readonly seeded: boolean;
+}
+
+/** The actions of `PlanActions`, plus what the plan page needs beyond the grid. */
+export interface PlanStoreActions extends PlanActions {
+  /** Calls `listener` after the store has caught up with each change; returns the unsubscribe function. */
+  onRowChanges(listener: (change: PlanChange) => void): () => void;
+  /** A fresh, frozen snapshot of the whole plan (for export), independent of any filter. */
+  snapshot(): PlanSnapshot;
+  /** Stops following the document (called on cleanup when created inside a component). */
+  dispose(): void;
+}
+
+// Snapshots are frozen; the store mutates its target in place, so it gets plain copies.
+const thaw = (plan: PlanSnapshot): PlanSnapshot => structuredClone(plan) as PlanSnapshot;
+
+/** Follows `handle`'s document in a store; actions carry the handle's local origin. */
+export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreActions] {
+  const { doc, origin } = handle;
+  const [state, setState] = createStore<{ plan: PlanSnapshot; seeded: boolean }>({
+    plan: thaw(readPlan(doc)),
+    seeded: isPlanSeeded(doc),
+  });
+  const listeners = new Set<(change: PlanChange) => void>();
+
+  const stopObserving = onPlanChange(doc, (change) => {
+    setState('plan', reconcile(thaw(readPlan(doc)), { key: 'id' }));
+    if (!state.seeded && isPlanSeeded(doc)) setState('seeded', true);
+    for (const listener of [...listeners]) listener(change);
+  });
+  const dispose = (): void => {
+    stopObserving();
+    listeners.clear();
+  };
+  if (getOwner() !== null) onCleanup(dispose);
+
+  const actions: PlanStoreActions = {
+    addActivity: (input) => addActivity(doc, origin, input),
+    setActivityField: (id, field, value) => setActivityField(doc, origin, id, field, value),
+    moveActivity: (id, target) => moveActivity(doc, origin, id, target),
+    deleteActivity: (id) => deleteActivity(doc, origin, id),
+    setPlanTitle: (title) => setPlanTitle(doc, origin, title),
+    onRowChanges: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    snapshot: () => readPlan(doc),
+    dispose,
+  };
+  return [state, actions];
+}

@@ -1,0 +1,62 @@
+// The contract between the plan page and the grid: the actions the grid may call and the props it receives.
+import type { PlanChange } from '../model/observe.ts';
+import type { ModelError, Result } from '../model/result.ts';
+import type {
+  ActivityField,
+  ActivityId,
+  FocusAreaId,
+  ParticipantId,
+  PlanSnapshot,
+  Status,
+  Step,
+} from '../model/schema.ts';
+
+export type { PlanChange } from '../model/observe.ts';
+
+/** Where to put a new activity: a focus area and a step, optionally right after another activity. */
+export interface NewActivityInput {
+  focusAreaId: FocusAreaId;
+  step: Step;
+  text: string;
+  after?: ActivityId;
+}
+
+/** Where to move an activity: a focus area and step, optionally between two neighbours (end when neither). */
+export interface MoveTarget {
+  focusAreaId: FocusAreaId;
+  step: Step;
+  before?: ActivityId;
+  after?: ActivityId;
+}
+
+/**
+ * The plan's user actions, each one model transaction with this tab's local origin.
+ * A refusal comes back as `{ ok: false, error }`; show it with t(`error.${error.code}`). Nothing is half-applied.
+ */
+export interface PlanActions {
+  addActivity(input: NewActivityInput): Result<ActivityId>;
+  /** `value` in the model's forms: strings, step 1|2|3, status key, 'YYYY-MM-DD' or '', owner id list, reform part numbers. */
+  setActivityField(id: ActivityId, field: ActivityField, value: unknown): Result<void>;
+  moveActivity(id: ActivityId, target: MoveTarget): Result<void>;
+  deleteActivity(id: ActivityId): Result<void>;
+  setPlanTitle(title: string): Result<void>;
+}
+
+/** The toolbar's filters; the empty value ('' or 0) means "all". */
+export interface GridFilters {
+  owner: ParticipantId | '';
+  status: Status | '';
+  step: Step | 0;
+}
+
+/** Props of `<PlanGrid/>` (src/grid/PlanGrid.tsx). */
+export interface PlanGridProps {
+  plan: PlanSnapshot; // reactive Solid store (read it inside effects)
+  onRowChanges: (listener: (change: PlanChange) => void) => () => void;
+  actions: PlanActions;
+  readOnly: boolean;
+  quickFilter: string;
+  filters: GridFilters;
+  onSelectionChange?: (ids: ActivityId[]) => void;
+  onError: (error: ModelError) => void; // shown by the view in an aria-live region
+}

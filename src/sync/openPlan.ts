@@ -1,0 +1,145 @@
+// Opens a plan: the local IndexedDB copy first (shows offline too), then the websocket to the relay; dispose() closes both.
+import { createSignal } from 'solid-js';
+import type { Accessor } from 'solid-js';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { newPlanDoc } from '../model/docs.ts';
+import type { PlanDoc } from '../model/docs.ts';
+import { createLocalOrigin } from '../model/origins.ts';
+import type { LocalOrigin } from '../model/origins.ts';
+import type { PlanId } from '../model/schema.ts';
+import { currentActor } from './actor.ts';
+import { createConnection } from './connection.ts';
+import { forgetToken } from './tokens.ts';
+import type { Connection } from './connection.ts';
+
+/** Close codes after which reconnecting cannot help (DESIGN, "Contract: the relay"). */
+export const FATAL_CLOSE_CODES = {
+  4400: 'malformed',
+  4401: 'bad_token',
+  4403: 'viewer_wrote',
+  4404: 'no_plan',
+  4413: 'too_large',
+} as const;
+export type FatalCloseCode = keyof typeof FATAL_CLOSE_CODES;
+
+/** Why the relay shut this plan out for good; the UI explains each kind in Swedish (`sync.fatal.<kind>`). */
+export interface SyncFatal {
+  readonly code: FatalCloseCode;
+  readonly kind: (typeof FATAL_CLOSE_CODES)[FatalCloseCode];
+}
+
+/** How the device copy is doing: still loading, loaded, or not available (private mode: online only). */
+export type LocalCopyState = 'loading' | 'ready' | 'unavailable';
+
+/** One open plan. Everything here is released by `dispose()`. */
+export interface PlanHandle {
+  readonly planId: PlanId;
+  readonly doc: PlanDoc;
+  /** The origin of every change this tab makes (one per open plan, so undo can track it). */
+  readonly origin: LocalOrigin;
+  readonly localCopy: Accessor<LocalCopyState>;
+  readonly connection: Connection;
+  readonly fatal: Accessor<SyncFatal | null>;
+  /** Stops talking to the relay (the plan stays editable offline). */
+  disconnect(): void;
+  /** Talks to the relay again, unless a fatal close forbids it. */
+  connect(): void;
+  dispose(): void;
+}
+
+// Private mode in some browsers hangs or refuses IndexedDB; don't keep the relay waiting on it.
+const LOCAL_COPY_TIMEOUT_MS = 3000;
+
+const CLOSE_BAD_TOKEN = 4401;
+const CLOSE_NO_PLAN = 4404;
+
+const isFatalCode = (code: number): code is FatalCloseCode => code in FATAL_CLOSE_CODES;
+
+/** The relay's websocket base on this page's host: ws(s)://host. */
+const wsBase = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+
+/** Opens `planId` with `token`: IndexedDB first, then the relay. */
+export function openPlan(planId: PlanId, token: string): PlanHandle {
+  const doc = newPlanDoc();
+  const origin = createLocalOrigin(currentActor());
+  const connection = createConnection({ planId, token, doc });
+  const [localCopy, setLocalCopy] = createSignal<LocalCopyState>('loading');
+  const [fatal, setFatal] = createSignal<SyncFatal | null>(null);
+  let provider: WebsocketProvider | null = null;
+  let persistence: IndexeddbPersistence | null = null;
+  let disposed = false;
+  let wantOnline = true;
+
+  const startRelay = (): void => {
+    if (disposed || provider !== null) return;
+    const relay = new WebsocketProvider(`${wsBase()}/sync`, planId, doc, {
+      params: { token },
+      // Only the named codes are final; anything else (a restart, a network drop) is worth retrying.
+      shouldReconnect: (event) => !isFatalCode(event.code),
+    });
+    relay.on('connection-close', (event) => {
+      if (event === null || !isFatalCode(event.code)) return;
+      relay.disconnect();
+      relay.shouldConnect = false;
+      setFatal({ code: event.code, kind: FATAL_CLOSE_CODES[event.code] });
+      // A refused token (or a plan that is gone) is not worth keeping for the next open.
+      if (event.code === CLOSE_BAD_TOKEN || event.code === CLOSE_NO_PLAN) forgetToken(planId, token);
+      connection.stop();
+    });
+    connection.attach(relay);
+    provider = relay;
+    if (!wantOnline) relay.disconnect();
+  };
+
+  // The relay starts once the device copy is in (so the first sync sends only what is new), or at once without one.
+  // A copy that loads after the timeout still counts: 'unavailable' may turn 'ready', never back.
+  const settle = (state: Exclude<LocalCopyState, 'loading'>): void => {
+    if (localCopy() === 'ready') return;
+    clearTimeout(waitForCopy);
+    setLocalCopy(state);
+    startRelay();
+  };
+  const waitForCopy = setTimeout(() => settle('unavailable'), LOCAL_COPY_TIMEOUT_MS);
+  try {
+    persistence = new IndexeddbPersistence(`samplan-plan-${planId}`, doc);
+    persistence._db.catch(() => settle('unavailable'));
+    void persistence.whenSynced.then(() => settle('ready'));
+  } catch {
+    settle('unavailable');
+  }
+
+  // A browser that knows it is offline: close the socket now, rather than let frames wait on a dead link.
+  const goOffline = (): void => provider?.disconnect();
+  const goOnline = (): void => {
+    if (wantOnline && fatal() === null) provider?.connect();
+  };
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+
+  return {
+    planId,
+    doc,
+    origin,
+    localCopy,
+    connection,
+    fatal,
+    disconnect: () => {
+      wantOnline = false;
+      provider?.disconnect();
+    },
+    connect: () => {
+      wantOnline = true;
+      if (fatal() === null) provider?.connect();
+    },
+    dispose: () => {
+      disposed = true;
+      clearTimeout(waitForCopy);
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      connection.dispose();
+      provider?.destroy();
+      void persistence?.destroy();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// The plan page once the plan is here: header with title and connection, notices, toolbar, grid and dialogs.
+import { Show, createEffect, createMemo, createSignal, untrack } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { csvFileName, exportCsv } from '../../csv/exportCsv.ts';
+import { PlanGrid } from '../../grid/PlanGrid.tsx';
+import { t } from '../../i18n/index.ts';
+import type { ModelError } from '../../model/result.ts';
+import type { ActivityId } from '../../model/schema.ts';
+import type { PlanState, PlanStoreActions } from '../../state/planStore.ts';
+import type { GridFilters, NewActivityInput } from '../../state/types.ts';
+import type { PlanHandle } from '../../sync/openPlan.ts';
+import { rememberPlan } from '../../sync/tokens.ts';
+import { isoDate } from '../isoDate.ts';
+import { AddActivityDialog } from './AddActivityDialog.tsx';
+import type { AddActivityDefaults } from './AddActivityDialog.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { PlanToolbar } from './PlanToolbar.tsx';
+
+/** Saves `text` as a file named `name` through a temporary link. */
+function downloadText(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The working page of one plan. */
+export function PlanWorkspace(props: {
+  handle: PlanHandle;
+  state: PlanState;
+  actions: PlanStoreActions;
+}): JSX.Element {
+  // The handle, store and actions are fixed for the page's life.
+  const { handle, state, actions } = untrack(() => ({ ...props }));
+  const [quickFilter, setQuickFilter] = createSignal('');
+  const [filters, setFilters] = createSignal<GridFilters>({ owner: '', status: '', step: 0 });
+  const [selection, setSelection] = createSignal<ActivityId[]>([]);
+  const [adding, setAdding] = createSignal(false);
+  const [confirmingDelete, setConfirmingDelete] = createSignal(false);
+  const [announcement, setAnnouncement] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+
+  const role = handle.connection.role;
+  const readOnly = (): boolean => role() !== 'edit';
+  const title = (): string => state.plan.meta.title || t('view.untitled');
+  // Selected ids that still exist: a row someone else deleted drops out of the selection.
+  const selected = createMemo(() => {
+    const ids = new Set(selection());
+    return state.plan.activities.filter((activity) => ids.has(activity.id));
+  });
+
+  createEffect(() => {
+    document.title = `${title()} – ${t('app.name')}`;
+  });
+  createEffect(() => {
+    rememberPlan({ id: handle.planId, title: state.plan.meta.title, role: role() });
+  });
+
+  const showError = (error: ModelError): void => {
+    setProblem(t(`error.${error.code}`));
+  };
+  const announce = (text: string): void => {
+    setProblem('');
+    setAnnouncement(text);
+  };
+
+  const addDefaults = (): AddActivityDefaults => {
+    const [first] = selected();
+    return first === undefined
+      ? { focusAreaId: state.plan.focusAreas[0]?.id ?? '', step: 1 }
+      : { focusAreaId: first.focusAreaId, step: first.step, after: first.id };
+  };
+  const add = (input: NewActivityInput) => {
+    const result = actions.addActivity(input);
+    if (result.ok) announce(t('plan.added'));
+    return result;
+  };
+  const deleteSelected = (): void => {
+    const rows = selected();
+    for (const row of rows) {
+      const result = actions.deleteActivity(row.id);
+      if (!result.ok) return showError(result.error);
+    }
+    setSelection([]);
+    announce(rows.length === 1 ? t('plan.deletedOne') : t('plan.deletedMany', { count: rows.length }));
+  };
+  const deleteMessage = (): string => {
+    const rows = selected();
+    const [only] = rows;
+    return rows.length === 1 && only !== undefined
+      ? t('delete.confirmOne', { text: only.text.length > 120 ? `${only.text.slice(0, 117)}…` : only.text })
+      : t('delete.confirmMany', { count: rows.length });
+  };
+  const exportPlan = (): void => {
+    // The whole plan from the document, not the rows a filter happens to show.
+    const plan = actions.snapshot();
+    const name = csvFileName(plan.meta.title, isoDate());
+    downloadText(exportCsv(plan), name, 'text/csv;charset=utf-8');
+    announce(t('plan.exported', { name }));
+  };
+
+  return (
+    <div class="plan-page">
+      <header class="plan-header">
+        <a class="brand brand--link" href="/">
+          {t('app.name')}
+        </a>
+        <h1 class="plan-header__title">{title()}</h1>
+        <ConnectionBadge state={handle.connection.state()} unsynced={handle.connection.unsyncedChanges()} />
+      </header>
+      <Show when={role() === 'view'}>
+        <p class="notice">{t('plan.readOnly')}</p>
+      </Show>
+      <Show when={role() === null}>
+        <p class="notice">{t('plan.roleUnknown')}</p>
+      </Show>
+      <Show when={handle.localCopy() === 'unavailable'}>
+        <p class="notice notice--warning">{t('plan.noLocalCopy')}</p>
+      </Show>
+      <PlanToolbar
+        participants={state.plan.participants}
+        quickFilter={quickFilter()}
+        filters={filters()}
+        readOnly={readOnly()}
+        selectedCount={selected().length}
+        onQuickFilter={setQuickFilter}
+        onFilters={setFilters}
+        onAdd={() => setAdding(true)}
+        onDelete={() => setConfirmingDelete(true)}
+        onExport={exportPlan}
+      />
+      <div class="live-messages">
+        <p class="live-messages__status" role="status" aria-live="polite">
+          {announcement()}
+        </p>
+        <p class="live-messages__problem" role="alert" aria-live="assertive">
+          {problem()}
+        </p>
+      </div>
+      <main class="plan-grid-area" aria-label={title()}>
+        <PlanGrid
+          plan={state.plan}
+          onRowChanges={actions.onRowChanges}
+          actions={actions}
+          readOnly={readOnly()}
+          quickFilter={quickFilter()}
+          filters={filters()}
+          onSelectionChange={setSelection}
+          onError={showError}
+        />
+      </main>
+      <AddActivityDialog
+        open={adding()}
+        focusAreas={state.plan.focusAreas}
+        defaults={addDefaults()}
+        onAdd={add}
+        onClose={() => setAdding(false)}
+      />
+      <ConfirmDialog
+        open={confirmingDelete() && selected().length > 0}
+        id="delete"
+        title={t('delete.title')}
+        message={deleteMessage()}
+        confirmLabel={t('delete.submit')}
+        onConfirm={deleteSelected}
+        onClose={() => setConfirmingDelete(false)}
+      />
+    </div>
+  );
+}
