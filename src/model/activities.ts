@@ -63,10 +63,33 @@ export function setActivityField(
   const from = current[field] as LogValue;
   const to = parsed.value as LogValue;
   if (sameValue(from, to)) return ok(undefined);
+  const regrouped = field === 'focusAreaId' || field === 'step';
+  // A new focus area or step puts the activity last there, rather than wherever its old key happens to sort.
+  const order = regrouped
+    ? orderKeyFor(
+        siblingsOf(
+          doc,
+          (field === 'focusAreaId' ? to : current.focusAreaId) as FocusAreaId,
+          (field === 'step' ? to : current.step) as Step,
+        ),
+      )
+    : undefined;
   commit(doc, origin, () => {
     if (Array.isArray(to)) writeSet(row, field, to);
     else row.set(field, to);
-    return [{ target: 'activity', action: 'set', id, field, from, to }];
+    const records: LogRecord[] = [{ target: 'activity', action: 'set', id, field, from, to }];
+    if (order !== undefined) {
+      row.set('order', order);
+      records.push({
+        target: 'activity',
+        action: 'move',
+        id,
+        field: 'order',
+        from: current.order,
+        to: order,
+      });
+    }
+    return records;
   });
   return ok(undefined);
 }

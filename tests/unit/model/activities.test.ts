@@ -213,3 +213,28 @@ describe('[model-delete] deleting an activity', () => {
     });
   });
 });
+
+describe('[model-regroup] changing focus area or step in a cell', () => {
+  it('puts the activity last in its new step, in one transaction', () => {
+    const { doc, plan } = withPlan();
+    const area = areaNamed(plan, CULTURE);
+    const [moving, staying] = plan.activities.filter((a) => a.focusAreaId === area.id && a.step === 1);
+    if (!moving || !staying) throw new Error('fixture');
+    const transactions = countTransactions(doc, alice);
+    expect(setActivityField(doc, alice, moving.id, 'step', 2).ok).toBe(true);
+    expect(setActivityField(doc, alice, staying.id, 'step', 2).ok).toBe(true);
+    const inStep2 = readPlan(doc).activities.filter((a) => a.focusAreaId === area.id && a.step === 2);
+    expect(inStep2.map((a) => a.id)).toEqual([moving.id, staying.id]);
+    expect(transactions()).toBe(2);
+  });
+
+  it('puts the activity last in its new focus area', () => {
+    const { doc, plan, activity } = withPlan();
+    const area = areaNamed(plan, CULTURE);
+    expect(setActivityField(doc, alice, activity.id, 'focusAreaId', area.id).ok).toBe(true);
+    const inStep = readPlan(doc).activities.filter(
+      (a) => a.focusAreaId === area.id && a.step === activity.step,
+    );
+    expect(inStep.at(-1)?.id).toBe(activity.id);
+  });
+});
