@@ -1,8 +1,9 @@
 // The grid options that bind AG Grid to the plan: rows by activity id, edits and row drags out as model actions, filters.
-import type { GetRowIdParams, GridApi, GridOptions, IRowNode, RowDragEvent } from 'ag-grid-community';
+import type { GetRowIdParams, GridApi, GridOptions, RowDragEvent } from 'ag-grid-community';
 import type { ActivityId, PlanSnapshot } from '../model/schema.ts';
 import type { ModelError } from '../model/result.ts';
-import type { GridFilters, MoveTarget, PlanActions } from '../state/types.ts';
+import type { GridFilters, PlanActions } from '../state/types.ts';
+import { dropTarget, filtersPresent, passesFilters } from './rowLogic.ts';
 import type { RowSync } from './rowSync.ts';
 import { sameList } from './rows.ts';
 import type { GridRow } from './rows.ts';
@@ -19,38 +20,12 @@ export interface GridEnv {
   onSelectionChange?(ids: ActivityId[]): void;
 }
 
-const filtersPresent = (filters: GridFilters): boolean =>
-  filters.owner !== '' || filters.status !== '' || filters.step !== 0;
-
-/** True when a row passes the toolbar's owner, status and step filters. */
-export function passesFilters(row: GridRow | undefined, filters: GridFilters): boolean {
-  if (!row) return false;
-  if (filters.owner !== '' && !row.owners.includes(filters.owner)) return false;
-  if (filters.status !== '' && row.status !== filters.status) return false;
-  return filters.step === 0 || row.step === filters.step;
-}
-
 /** Row dragging is offered only to editors, and only while the rows show in plan order (no sort, no filter). */
 export function updateRowDrag(api: GridApi<GridRow>, env: GridEnv): void {
   if (api.isDestroyed()) return;
   const sorted = api.getColumnState().some((column) => column.sort != null);
   const filtered = env.quickFilter().trim() !== '' || filtersPresent(env.filters());
   api.setGridOption('suppressRowDrag', env.readOnly() || sorted || filtered);
-}
-
-/** Where a dragged row goes when dropped on `over`: into its focus area and step, after it going down, before it going up. */
-export function dropTarget(
-  source: IRowNode<GridRow>,
-  over: IRowNode<GridRow> | undefined,
-): MoveTarget | null {
-  const from = source.data;
-  const onto = over?.data;
-  if (!from || !onto || !over || from.id === onto.id) return null;
-  const down = (source.rowIndex ?? 0) < (over.rowIndex ?? 0);
-  const target: MoveTarget = { focusAreaId: onto.focusAreaId, step: onto.step };
-  if (down) target.after = onto.id;
-  else target.before = onto.id;
-  return target;
 }
 
 // AG Grid's editors give null or undefined for a cleared value; the model wants '' for an empty text or date.
@@ -66,7 +41,13 @@ function onCellEditRequest(
   field: string | undefined,
   newValue: unknown,
 ): void {
-  if (!data || !field || field === 'priority' || env.readOnly()) return;
+  if (!data || !field || env.readOnly()) return;
+  if (field === 'priority') {
+    if (newValue === data.priority) return;
+    const result = sync.commit(() => env.actions.setFocusAreaPriority(data.focusAreaId, newValue as number));
+    if (!result.ok) env.onError(result.error);
+    return;
+  }
   const column = field as ColumnId;
   const value = editValue(column, newValue);
   const old: unknown = data[column];

@@ -45,7 +45,9 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
     {
       field: 'priority',
       headerName: t('column.priority'),
-      editable: false,
+      // Editing the priority re-prioritises the whole focus area, so every row of it moves together.
+      cellEditor: 'agNumberCellEditor',
+      cellEditorParams: { min: 1, max: LIMITS.priority, precision: 0, showStepperButtons: false },
       rowDrag: true,
       width: 100,
       minWidth: 90,

@@ -2,6 +2,7 @@
 import { getOwner, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { addActivity, deleteActivity, moveActivity, setActivityField } from '../model/activities.ts';
+import { addFocusArea, setFocusAreaPriority } from '../model/focusAreas.ts';
 import { setPlanTitle } from '../model/meta.ts';
 import { onPlanChange } from '../model/observe.ts';
 import type { PlanChange } from '../model/observe.ts';
@@ -57,6 +58,8 @@ export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreAction
     moveActivity: (id, target) => moveActivity(doc, origin, id, target),
     deleteActivity: (id) => deleteActivity(doc, origin, id),
     setPlanTitle: (title) => setPlanTitle(doc, origin, title),
+    addFocusArea: (input) => addFocusArea(doc, origin, input),
+    setFocusAreaPriority: (id, priority) => setFocusAreaPriority(doc, origin, id, priority),
     onRowChanges: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

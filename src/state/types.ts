@@ -21,6 +21,12 @@ export interface NewActivityInput {
   after?: ActivityId;
 }
 
+/** A new focus area as typed: the model trims the name and parses the priority (1–99, number or digits). */
+export interface NewFocusAreaInput {
+  name: string;
+  priority: number | string;
+}
+
 /** Where to move an activity: a focus area and step, optionally between two neighbours (end when neither). */
 export interface MoveTarget {
   focusAreaId: FocusAreaId;
@@ -40,6 +46,10 @@ export interface PlanActions {
   moveActivity(id: ActivityId, target: MoveTarget): Result<void>;
   deleteActivity(id: ActivityId): Result<void>;
   setPlanTitle(title: string): Result<void>;
+  /** Adds a focus area after the others; a refusal (empty name, bad priority) stores nothing. */
+  addFocusArea(input: NewFocusAreaInput): Result<FocusAreaId>;
+  /** Re-prioritises a focus area (1 = start first); all its activities move with it. */
+  setFocusAreaPriority(id: FocusAreaId, priority: number | string): Result<void>;
 }
 
 /** The toolbar's filters; the empty value ('' or 0) means "all". */

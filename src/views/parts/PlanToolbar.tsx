@@ -1,4 +1,4 @@
-// The plan's toolbar: quick search, filters (owner, status, step), and add / delete / export buttons.
+// The plan's toolbar: quick search, filters (owner, status, step), and add / new focus area / delete / export buttons.
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
@@ -15,6 +15,7 @@ interface PlanToolbarProps {
   onQuickFilter: (text: string) => void;
   onFilters: (filters: GridFilters) => void;
   onAdd: () => void;
+  onAddFocusArea: () => void;
   onDelete: () => void;
   onExport: () => void;
 }
@@ -74,6 +75,9 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
         <Show when={!props.readOnly}>
           <button type="button" class="button button--primary" onClick={() => props.onAdd()}>
             {t('toolbar.add')}
+          </button>
+          <button type="button" class="button" onClick={() => props.onAddFocusArea()}>
+            {t('toolbar.addFocusArea')}
           </button>
           <button
             type="button"

@@ -5,14 +5,15 @@ import { csvFileName, exportCsv } from '../../csv/exportCsv.ts';
 import { PlanGrid } from '../../grid/PlanGrid.tsx';
 import { t } from '../../i18n/index.ts';
 import type { ModelError } from '../../model/result.ts';
-import type { ActivityId } from '../../model/schema.ts';
+import type { ActivityId, FocusAreaId } from '../../model/schema.ts';
 import type { PlanState, PlanStoreActions } from '../../state/planStore.ts';
-import type { GridFilters, NewActivityInput } from '../../state/types.ts';
+import type { GridFilters, NewActivityInput, NewFocusAreaInput } from '../../state/types.ts';
 import type { PlanHandle } from '../../sync/openPlan.ts';
 import { rememberPlan } from '../../sync/tokens.ts';
 import { isoDate } from '../isoDate.ts';
 import { AddActivityDialog } from './AddActivityDialog.tsx';
 import type { AddActivityDefaults } from './AddActivityDialog.tsx';
+import { AddFocusAreaDialog } from './AddFocusAreaDialog.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { PlanToolbar } from './PlanToolbar.tsx';
@@ -41,6 +42,9 @@ export function PlanWorkspace(props: {
   const [filters, setFilters] = createSignal<GridFilters>({ owner: '', status: '', step: 0 });
   const [selection, setSelection] = createSignal<ActivityId[]>([]);
   const [adding, setAdding] = createSignal(false);
+  const [addingFocusArea, setAddingFocusArea] = createSignal(false);
+  // The area this person added last: offered first when adding an activity with no row selected.
+  const [newestArea, setNewestArea] = createSignal<FocusAreaId | null>(null);
   const [confirmingDelete, setConfirmingDelete] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal('');
   const [problem, setProblem] = createSignal('');
@@ -71,13 +75,23 @@ export function PlanWorkspace(props: {
 
   const addDefaults = (): AddActivityDefaults => {
     const [first] = selected();
-    return first === undefined
-      ? { focusAreaId: state.plan.focusAreas[0]?.id ?? '', step: 1 }
-      : { focusAreaId: first.focusAreaId, step: first.step, after: first.id };
+    if (first !== undefined) return { focusAreaId: first.focusAreaId, step: first.step, after: first.id };
+    const areas = state.plan.focusAreas;
+    // Someone else may have removed it since.
+    const newest = areas.find((area) => area.id === newestArea());
+    return { focusAreaId: newest?.id ?? areas[0]?.id ?? '', step: 1 };
   };
   const add = (input: NewActivityInput) => {
     const result = actions.addActivity(input);
     if (result.ok) announce(t('plan.added'));
+    return result;
+  };
+  const addFocusArea = (input: NewFocusAreaInput) => {
+    const result = actions.addFocusArea(input);
+    if (result.ok) {
+      setNewestArea(result.value);
+      announce(t('plan.focusAreaAdded', { name: input.name.trim() }));
+    }
     return result;
   };
   const deleteSelected = (): void => {
@@ -131,6 +145,7 @@ export function PlanWorkspace(props: {
         onQuickFilter={setQuickFilter}
         onFilters={setFilters}
         onAdd={() => setAdding(true)}
+        onAddFocusArea={() => setAddingFocusArea(true)}
         onDelete={() => setConfirmingDelete(true)}
         onExport={exportPlan}
       />
@@ -160,6 +175,11 @@ export function PlanWorkspace(props: {
         defaults={addDefaults()}
         onAdd={add}
         onClose={() => setAdding(false)}
+      />
+      <AddFocusAreaDialog
+        open={addingFocusArea()}
+        onAdd={addFocusArea}
+        onClose={() => setAddingFocusArea(false)}
       />
       <ConfirmDialog
         open={confirmingDelete() && selected().length > 0}
