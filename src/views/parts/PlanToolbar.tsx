@@ -20,6 +20,29 @@ interface PlanToolbarProps {
   onExport: () => void;
 }
 
+/** A labelled select whose first option, "Alla", is the empty value (no filter). */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}): JSX.Element {
+  return (
+    <div class="field field--inline">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      >
+        <option value="">{t('toolbar.all')}</option>
+        <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+      </select>
+    </div>
+  );
+}
+
 /** Search and filter narrow what the grid shows; export always writes the whole plan. */
 export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
   const setFilter = <K extends keyof GridFilters>(key: K, value: GridFilters[K]): void =>
@@ -37,39 +60,27 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
             onInput={(event) => props.onQuickFilter(event.currentTarget.value)}
           />
         </div>
-        <div class="field field--inline">
-          <label for="filter-owner">{t('toolbar.filterOwner')}</label>
-          <select
-            id="filter-owner"
-            value={props.filters.owner}
-            onChange={(event) => setFilter('owner', event.currentTarget.value as ParticipantId | '')}
-          >
-            <option value="">{t('toolbar.all')}</option>
-            <For each={props.participants}>{(p) => <option value={p.id}>{p.name}</option>}</For>
-          </select>
-        </div>
-        <div class="field field--inline">
-          <label for="filter-status">{t('toolbar.filterStatus')}</label>
-          <select
-            id="filter-status"
-            value={props.filters.status}
-            onChange={(event) => setFilter('status', event.currentTarget.value as Status | '')}
-          >
-            <option value="">{t('toolbar.all')}</option>
-            <For each={STATUSES}>{(s) => <option value={s}>{t(`status.${s}`)}</option>}</For>
-          </select>
-        </div>
-        <div class="field field--inline">
-          <label for="filter-step">{t('toolbar.filterStep')}</label>
-          <select
-            id="filter-step"
-            value={String(props.filters.step)}
-            onChange={(event) => setFilter('step', Number(event.currentTarget.value) as Step | 0)}
-          >
-            <option value="0">{t('toolbar.all')}</option>
-            <For each={STEPS}>{(s) => <option value={String(s)}>{t('step.label', { step: s })}</option>}</For>
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-owner"
+          label={t('toolbar.filterOwner')}
+          value={props.filters.owner}
+          options={props.participants.map((p) => ({ value: p.id, label: p.name }))}
+          onChange={(value) => setFilter('owner', value as ParticipantId | '')}
+        />
+        <FilterSelect
+          id="filter-status"
+          label={t('toolbar.filterStatus')}
+          value={props.filters.status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          onChange={(value) => setFilter('status', value as Status | '')}
+        />
+        <FilterSelect
+          id="filter-step"
+          label={t('toolbar.filterStep')}
+          value={props.filters.step === 0 ? '' : String(props.filters.step)}
+          options={STEPS.map((s) => ({ value: String(s), label: t('step.label', { step: s }) }))}
+          onChange={(value) => setFilter('step', (value === '' ? 0 : Number(value)) as Step | 0)}
+        />
       </div>
       <div class="toolbar__group">
         <Show when={!props.readOnly}>
