@@ -7,7 +7,7 @@ import { sendError, sendJson } from './api/respond.ts';
 import type { Logger } from './log.ts';
 import { errorText } from './log.ts';
 import type { Relay } from './relay/relay.ts';
-import { serveStatic } from './staticFiles.ts';
+import { serveNotFoundPage, serveStatic } from './staticFiles.ts';
 import type { Storage } from './storage/types.ts';
 
 export interface HttpContext {
@@ -75,7 +75,8 @@ async function route(
   if (ctx.staticDir === undefined) return sendError(res, 404, 'not_found');
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return sendError(res, 405, 'method_not_allowed', ['GET', 'HEAD']);
-  if (!(await serveStatic(ctx.staticDir, req, res, url.pathname))) sendError(res, 404, 'not_found');
+  if (await serveStatic(ctx.staticDir, req, res, url.pathname)) return;
+  if (!(await serveNotFoundPage(ctx.staticDir, req, res))) sendError(res, 404, 'not_found');
 }
 
 const SYNC_ROUTE = /^\/sync\/([^/]+)$/;

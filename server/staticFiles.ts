@@ -45,6 +45,7 @@ export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
+  status = 200,
 ): Promise<boolean> {
   let decoded: string;
   try {
@@ -65,7 +66,7 @@ export async function serveStatic(
   if (info === undefined || !info.isFile()) return false;
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   const hashed = relative.startsWith('assets/');
-  res.writeHead(200, {
+  res.writeHead(status, {
     'content-type': type,
     'content-length': info.size,
     'cache-control': hashed ? IMMUTABLE : REVALIDATE,
@@ -79,4 +80,17 @@ export async function serveStatic(
   stream.on('error', () => res.destroy());
   stream.pipe(res);
   return true;
+}
+
+/**
+ * A browser asking for a page that does not exist gets the app with status 404, so the person sees the app's
+ * Swedish "not found" page rather than JSON. Returns false for other clients (they get the JSON error).
+ */
+export async function serveNotFoundPage(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+  return wantsHtml && serveStatic(root, req, res, '/index.html', 404);
 }

@@ -69,6 +69,15 @@ test('[http-static] unknown files → 404; non-plan routes do not fall back to i
   expect((await fetch(`${relay.url}/elsewhere`)).status).toBe(404);
 });
 
+test('[http-static] a browser asking for an unknown page gets the app with status 404 (its Swedish not-found page)', async () => {
+  const page = await fetch(`${relay.url}/elsewhere`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+  expect(page.status).toBe(404);
+  expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  expect(await page.text()).toBe('<!doctype html><title>Samplan</title>');
+  const api = await fetch(`${relay.url}/elsewhere`, { headers: { accept: 'application/json' } });
+  expect(api.headers.get('content-type')).toContain('application/json');
+});
+
 test('[http-static] no path leaves the directory', async () => {
   for (const attack of [
     '/../secret.txt',

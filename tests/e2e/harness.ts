@@ -1,0 +1,87 @@
+// One e2e file's world: the built app and relay on a temp data dir, a headless browser, and fresh browser contexts.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer } from '../../server/app.ts';
+import type { RunningServer } from '../../server/app.ts';
+import { silentLogger } from '../../server/log.ts';
+import type { TemplateId } from '../../src/model/schema.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+/** What POST /api/plans answers. */
+export interface CreatedPlan {
+  readonly id: string;
+  readonly editToken: string;
+  readonly viewToken: string;
+}
+
+/** The running app for one test file; `close()` ends contexts, browser, server and the temp dir. */
+export interface E2EApp {
+  /** `http://127.0.0.1:<port>`; stays the same across `stopServer()` / `startServer()`. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** A new browser context (its own storage, like another person's laptop) with one page. */
+  newPage(): Promise<Page>;
+  /** Creates a plan through the API, as a script or another client would. */
+  createPlan(title: string, template?: TemplateId): Promise<CreatedPlan>;
+  /** The link given to people: `/p/<id>#<token>`. */
+  link(planId: string, token: string): string;
+  /** Stops the relay (every accepted update stored first); the pages lose their connection. */
+  stopServer(): Promise<void>;
+  /** Starts the relay again on the same port and data dir. */
+  startServer(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const VIEWPORT = { width: 1600, height: 1000 };
+
+/** Starts the server on a free port over a fresh temp data dir, and a browser. */
+export async function startApp(): Promise<E2EApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'samplan-e2e-'));
+  const start = (port: number): Promise<RunningServer> =>
+    startServer({ port, host: '127.0.0.1', dataDir, staticDir: path.resolve('dist'), log: silentLogger });
+  let server: RunningServer | null = await start(0);
+  const { port, url } = server;
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+
+  return {
+    url,
+    browser,
+    async newPage() {
+      // Swedish users in Swedish time: the CSV file name carries the local date.
+      const context = await browser.newContext({
+        viewport: VIEWPORT,
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async createPlan(title, template = 'jamtland-harjedalen') {
+      const response = await fetch(`${url}/api/plans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title, template }),
+      });
+      if (response.status !== 201) throw new Error(`createPlan: ${response.status} ${await response.text()}`);
+      return (await response.json()) as CreatedPlan;
+    },
+    link: (planId, token) => `${url}/p/${planId}#${token}`,
+    async stopServer() {
+      await server?.close();
+      server = null;
+    },
+    async startServer() {
+      if (server === null) server = await start(port);
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await server?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// [e2e-offline] Edits made while the relay is down wait on the device, and both people converge when it is back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sv } from '../../src/i18n/sv.ts';
+import { startApp } from './harness.ts';
+import type { E2EApp } from './harness.ts';
+import { PlanPage } from './pages/PlanPage.ts';
+import { readOpenPlan, testApi } from './testApi.ts';
+
+let app: E2EApp;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const offline = sv['connection.offline'];
+
+describe('offline and back', () => {
+  it('[e2e-offline] edits made while the relay is stopped show as unsynced and reach the other person after a restart', async () => {
+    const plan = await app.createPlan('Offlineplan');
+    const link = app.link(plan.id, plan.editToken);
+    const alice = await new PlanPage(await app.newPage()).open(link);
+    const bertil = await new PlanPage(await app.newPage()).open(link);
+    const [first, second] = (await readOpenPlan(alice.page)).activities;
+    if (!first || !second) throw new Error('the template has fewer than two activities');
+
+    await app.stopServer();
+    await expect.poll(() => alice.badgeText()).toBe(offline);
+    await expect.poll(() => bertil.badgeText()).toBe(offline);
+
+    // Alice edits a cell and adds an activity; both wait on her device.
+    const editedText = 'Ändrad på tåget utan täckning';
+    await alice.grid.editCell(first.id, 'text', editedText);
+    expect(await alice.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    const addedText = 'Ny aktivitet skriven offline';
+    await alice.addActivity(addedText);
+    expect(await alice.announcement.innerText()).toBe(sv['plan.added']);
+    expect(await alice.badgeText()).toBe(
+      `${offline} – ${sv['connection.unsyncedMany'].replace('{count}', '2')}`,
+    );
+    await expect(testApi(alice.page).unsyncedChanges()).resolves.toBe(2);
+    // Bertil, also offline, changes another row's status.
+    await bertil.grid.editCell(second.id, 'status', 'Väntar på beslut');
+    expect(await bertil.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    expect(await bertil.grid.cellText(first.id, 'text')).toBe(first.text);
+
+    const added = (await readOpenPlan(alice.page)).activities.find((activity) => activity.text === addedText);
+    if (!added) throw new Error('the added activity is not in Alice’s plan');
+    expect(await alice.grid.cellText(added.id, 'text')).toBe(addedText);
+
+    await app.startServer();
+    for (const page of [alice, bertil]) {
+      await expect.poll(() => page.badgeText(), { timeout: 15_000 }).toBe(sv['connection.synced']);
+      await expect(testApi(page.page).unsyncedChanges()).resolves.toBe(0);
+    }
+    await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(editedText);
+    expect(await bertil.grid.cellText(added.id, 'text')).toBe(addedText);
+    await expect.poll(() => alice.grid.cellText(second.id, 'status')).toBe('Väntar på beslut');
+    await alice.grid.statusChip(second.id, 'awaiting_decision').waitFor();
+
+    await expect.poll(async () => readOpenPlan(bertil.page)).toEqual(await readOpenPlan(alice.page));
+    const final = await readOpenPlan(alice.page);
+    expect(final.activities).toHaveLength(43);
+    expect(final.activities.find((activity) => activity.id === first.id)?.text).toBe(editedText);
+    expect(final.activities.find((activity) => activity.id === second.id)?.status).toBe('awaiting_decision');
+  });
+});

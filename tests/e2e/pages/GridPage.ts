@@ -1,0 +1,111 @@
+// The plan grid as a user drives it: find rows by activity id, read cell text, edit cells through their editors.
+import type { Locator, Page } from 'playwright-core';
+
+/** A grid column that a person can edit (col-id = the model's field name). */
+export type EditableField =
+  'focusAreaId' | 'step' | 'text' | 'owners' | 'responsible' | 'status' | 'due' | 'reformParts' | 'note';
+export type Field = EditableField | 'priority';
+
+type PickOne = 'focusAreaId' | 'step' | 'status';
+type PickMany = 'owners' | 'reformParts';
+
+/** What `editCell` takes: text for text fields and dates, a label for single choices, labels to toggle for sets. */
+export type EditValue<F extends EditableField> = F extends PickMany ? readonly string[] : string;
+
+const isPickOne = (field: EditableField): field is PickOne =>
+  field === 'focusAreaId' || field === 'step' || field === 'status';
+const isPickMany = (field: EditableField): field is PickMany => field === 'owners' || field === 'reformParts';
+
+export class GridPage {
+  readonly host: Locator;
+
+  constructor(private readonly page: Page) {
+    this.host = page.getByTestId('plan-grid');
+  }
+
+  /** The row of one activity (only rows in or near the view are in the DOM: see `reveal`). */
+  row(id: string): Locator {
+    return this.host.locator(`.ag-row[row-id="${id}"]`);
+  }
+
+  cell(id: string, field: Field): Locator {
+    return this.row(id).locator(`[col-id="${field}"]`);
+  }
+
+  /** The status chip shown in a row's status cell, for a status key (`done`, `in_progress`, …). */
+  statusChip(id: string, status: string): Locator {
+    return this.cell(id, 'status').locator(`.status-chip[data-status="${status}"]`);
+  }
+
+  /** The open popup text editor (text, note). */
+  get textEditor(): Locator {
+    return this.page.locator('.ag-popup-editor textarea');
+  }
+
+  /** Any open cell editor: a popup, or an input inside a cell. */
+  get anyEditor(): Locator {
+    return this.page.locator('.ag-popup-editor, .ag-cell-inline-editing');
+  }
+
+  /** Scrolls the grid until the row is rendered, from the top down; fails if it never appears. */
+  async reveal(id: string): Promise<Locator> {
+    const row = this.row(id);
+    if ((await row.count()) > 0) return row;
+    const viewport = this.host.locator('.ag-grid-viewport');
+    await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
+    for (let step = 0; step < 200; step++) {
+      const found = await row
+        .waitFor({ state: 'attached', timeout: 250 })
+        .then(() => true)
+        .catch(() => false);
+      if (found) return row;
+      const atEnd = await viewport.evaluate((element) => {
+        const before = element.scrollTop;
+        element.scrollBy({ top: element.clientHeight / 2 });
+        return element.scrollTop === before;
+      });
+      if (atEnd && (await row.count()) === 0) break;
+    }
+    throw new Error(`row ${id} is not in the grid`);
+  }
+
+  /** The text a cell shows, trimmed. */
+  async cellText(id: string, field: Field): Promise<string> {
+    await this.reveal(id);
+    return (await this.cell(id, field).innerText()).trim();
+  }
+
+  /** Opens the cell's editor the way a person does: a double click. */
+  async startEditing(id: string, field: EditableField): Promise<void> {
+    await this.reveal(id);
+    await this.cell(id, field).dblclick();
+  }
+
+  /** Edits a cell through its own editor and waits until the editor has closed. */
+  async editCell<F extends EditableField>(id: string, field: F, value: EditValue<F>): Promise<void> {
+    await this.startEditing(id, field);
+    if (isPickOne(field)) {
+      await this.choice(value as string).click(); // a click on a single choice saves
+    } else if (isPickMany(field)) {
+      for (const label of value as readonly string[]) await this.choice(label).click();
+      await this.page.locator('.choice-list-editor button[data-action="save"]').click();
+    } else {
+      const input =
+        field === 'text' || field === 'note'
+          ? this.textEditor
+          : field === 'due'
+            ? this.page.locator('.ag-popup-editor input[type=date]')
+            : this.cell(id, field).locator('input');
+      await input.fill(value as string);
+      await input.press('Enter');
+    }
+    await this.anyEditor.first().waitFor({ state: 'detached' });
+  }
+
+  /** One choice in the open choice-list editor, by its exact label. */
+  private choice(label: string): Locator {
+    return this.page
+      .locator('.choice-list-editor label')
+      .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+  }
+}

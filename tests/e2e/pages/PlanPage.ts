@@ -1,0 +1,65 @@
+// The plan page: header (title, connection badge), notices, toolbar, the add dialog, CSV export, and the grid.
+import type { Download, Locator, Page } from 'playwright-core';
+import { sv } from '../../../src/i18n/sv.ts';
+import { GridPage } from './GridPage.ts';
+
+export class PlanPage {
+  readonly grid: GridPage;
+  readonly title: Locator;
+  readonly badge: Locator;
+  readonly readOnlyNotice: Locator;
+  readonly addButton: Locator;
+  readonly deleteButton: Locator;
+  readonly exportButton: Locator;
+  /** The polite status line (added, exported, …). */
+  readonly announcement: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = new GridPage(page);
+    this.title = page.locator('h1.plan-header__title');
+    this.badge = page.getByTestId('connection-badge');
+    this.readOnlyNotice = page.getByText(sv['plan.readOnly']);
+    this.addButton = page.getByRole('button', { name: sv['toolbar.add'], exact: true });
+    this.deleteButton = page.getByRole('button', { name: sv['toolbar.delete'], exact: true });
+    this.exportButton = page.getByRole('button', { name: sv['toolbar.export'], exact: true });
+    this.announcement = page.locator('.live-messages__status');
+  }
+
+  /** Opens a plan link and waits until the grid shows rows and the relay has synced. */
+  async open(link: string): Promise<this> {
+    await this.page.goto(link);
+    await this.waitUntilShown();
+    return this;
+  }
+
+  /** Waits for the grid with rows, and for the badge to say the plan is synced. */
+  async waitUntilShown(): Promise<void> {
+    await this.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    await this.badge.filter({ hasText: sv['connection.synced'] }).waitFor();
+  }
+
+  /** The badge's visible sentence ("Synkad", "Offline – 2 ändringar ej synkade"). */
+  async badgeText(): Promise<string> {
+    // The "Anslutning:" prefix is for screen readers only.
+    return this.badge.evaluate((badge) => {
+      const shown = badge.cloneNode(true) as HTMLElement;
+      shown.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return (shown.textContent ?? '').trim();
+    });
+  }
+
+  /** Adds an activity through the "Lägg till aktivitet" dialog, in the dialog's default place. */
+  async addActivity(text: string): Promise<void> {
+    await this.addButton.click();
+    const dialog = this.page.getByRole('dialog', { name: sv['add.title'] });
+    await dialog.getByLabel(sv['add.text'], { exact: true }).fill(text);
+    await dialog.getByRole('button', { name: sv['add.submit'], exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Clicks "Exportera CSV" and returns the download it starts. */
+  async exportCsv(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
+    return download;
+  }
+}
