@@ -1,3 +1,4 @@
+// [csv] The CSV export parses back, through a real CSV reader, to the plan it came from.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvField, csvFileName, exportCsv } from '../../src/csv/exportCsv.ts';

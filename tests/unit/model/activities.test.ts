@@ -1,3 +1,4 @@
+// [model-*] Activity operations: validated, one transaction each, logged; refusals store nothing.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

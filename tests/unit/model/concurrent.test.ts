@@ -1,3 +1,4 @@
+// [concurrent] Replicas that edit apart and then sync converge, and no edit is silently lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addActivity,

@@ -1,3 +1,4 @@
+// [observe] Change events name the touched rows and their source; [docs] the update checks the relay relies on.
 import { describe, expect, it } from 'vitest';
 import { addActivity, setActivityField } from '../../../src/model/activities.ts';
 import {

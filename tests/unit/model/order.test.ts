@@ -1,3 +1,4 @@
+// [order] Fractional order keys place items and break ties between equal keys by id.
 import { describe, expect, it } from 'vitest';
 import { compareByOrder, orderKeyFor, orderKeysAfter, sortByOrder } from '../../../src/model/order.ts';
 

@@ -1,3 +1,4 @@
+// [model-focus] [model-participants] [model-meta] Focus areas, participants and the plan title.
 import { describe, expect, it } from 'vitest';
 import { setActivityField } from '../../../src/model/activities.ts';
 import {

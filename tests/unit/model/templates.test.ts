@@ -1,3 +1,4 @@
+// [template-*] Plans created from the templates match the transcribed files.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import blekinge from '../../../src/model/templates/blekinge.json' with { type: 'json' };

@@ -1,3 +1,4 @@
+// [validate] Values from people, files and the network are parsed or refused at the boundary.
 import { describe, expect, it } from 'vitest';
 import {
   cleanText,
