@@ -3,6 +3,8 @@ import type { ColDef, EditableCallback, ValueFormatterParams } from 'ag-grid-com
 import { LIMITS, STATUSES } from '../model/schema.ts';
 import type { FocusArea, Participant, ReformPart, Status } from '../model/schema.ts';
 import { t } from '../i18n/index.ts';
+import { DueDateEditor } from './editors/DueDateEditor.ts';
+import type { DueDateParams } from './editors/DueDateEditor.ts';
 import { ownersEditor } from './editors/OwnersEditor.ts';
 import { reformPartsEditor } from './editors/ReformPartsEditor.ts';
 import { focusAreaEditor, statusEditor, stepEditor } from './editors/selectEditors.ts';
@@ -46,8 +48,9 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
       field: 'priority',
       headerName: t('column.priority'),
       // Editing the priority re-prioritises the whole focus area, so every row of it moves together.
+      // No min/max here: AG Grid would drop 0 or 120 without a word; the model refuses them with its reason.
       cellEditor: 'agNumberCellEditor',
-      cellEditorParams: { min: 1, max: LIMITS.priority, precision: 0, showStepperButtons: false },
+      cellEditorParams: { precision: 0, showStepperButtons: false },
       rowDrag: true,
       width: 100,
       minWidth: 90,
@@ -111,9 +114,13 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
       field: 'due',
       headerName: t('column.due'),
       width: 115,
-      cellEditor: 'agDateStringCellEditor',
+      cellEditor: DueDateEditor,
       cellEditorPopup: true,
-      cellEditorParams: { min: '1900-01-01', max: '2200-12-31' },
+      cellEditorParams: {
+        min: '1900-01-01',
+        max: '2200-12-31',
+        label: t('column.due'),
+      } satisfies DueDateParams,
     },
     {
       field: 'reformParts',
