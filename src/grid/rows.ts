@@ -13,7 +13,7 @@ import type {
 /** One grid row: an activity's fields (named as the model's `ActivityField`s) plus the values the grid shows for them. */
 export interface GridRow {
   readonly id: ActivityId;
-  /** The focus area's priority (edited in settings, not in the grid). */
+  /** The focus area's priority; editing it re-prioritises the whole focus area. */
   readonly priority: number;
   readonly focusAreaId: FocusAreaId;
   readonly focusAreaName: string;

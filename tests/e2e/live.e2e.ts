@@ -41,7 +41,7 @@ describe('live editing', () => {
     const text = 'Styrgruppen fattar beslut om prioritering – Åre, Östersund';
     await alice.grid.editCell(first.id, 'text', text);
     await alice.grid.editCell(first.id, 'status', 'Klar');
-    expect(await alice.grid.cellText(first.id, 'text')).toBe(text);
+    await expect.poll(() => alice.grid.cellText(first.id, 'text')).toBe(text);
 
     await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(text);
     await bertil.grid.statusChip(first.id, 'done').waitFor();

@@ -1,5 +1,5 @@
 // The plan page once the plan is here: header with title and connection, notices, toolbar, grid and dialogs.
-import { Show, createEffect, createMemo, createSignal, untrack } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { csvFileName, exportCsv } from '../../csv/exportCsv.ts';
 import { PlanGrid } from '../../grid/PlanGrid.tsx';
@@ -68,6 +68,12 @@ export function PlanWorkspace(props: {
   const showError = (error: ModelError): void => {
     setProblem(t(`error.${error.code}`));
   };
+  // A refusal stays on screen until this person's next change goes through, then it no longer applies.
+  onCleanup(
+    actions.onRowChanges((change) => {
+      if (change.source === 'local') setProblem('');
+    }),
+  );
   const announce = (text: string): void => {
     setProblem('');
     setAnnouncement(text);

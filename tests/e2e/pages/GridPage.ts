@@ -1,10 +1,19 @@
 // The plan grid as a user drives it: find rows by activity id, read cell text, edit cells through their editors.
 import type { Locator, Page } from 'playwright-core';
 
-/** A grid column that a person can edit (col-id = the model's field name). */
+/** A grid column that a person can edit (col-id = the model's field name; priority is the focus area's). */
 export type EditableField =
-  'focusAreaId' | 'step' | 'text' | 'owners' | 'responsible' | 'status' | 'due' | 'reformParts' | 'note';
-export type Field = EditableField | 'priority';
+  | 'priority'
+  | 'focusAreaId'
+  | 'step'
+  | 'text'
+  | 'owners'
+  | 'responsible'
+  | 'status'
+  | 'due'
+  | 'reformParts'
+  | 'note';
+export type Field = EditableField;
 
 type PickOne = 'focusAreaId' | 'step' | 'status';
 type PickMany = 'owners' | 'reformParts';
@@ -37,9 +46,19 @@ export class GridPage {
     return this.cell(id, 'status').locator(`.status-chip[data-status="${status}"]`);
   }
 
+  /** The handle a person drags a row by (in the Prioritet cell). */
+  dragHandle(id: string): Locator {
+    return this.cell(id, 'priority').locator('.ag-row-drag');
+  }
+
   /** The open popup text editor (text, note). */
   get textEditor(): Locator {
     return this.page.locator('.ag-popup-editor textarea');
+  }
+
+  /** The open date editor (Klart senast). */
+  get dateEditor(): Locator {
+    return this.page.locator('.ag-popup-editor input[type=date]');
   }
 
   /** Any open cell editor: a popup, or an input inside a cell. */
@@ -69,6 +88,52 @@ export class GridPage {
     throw new Error(`row ${id} is not in the grid`);
   }
 
+  /** The ids of the rows in the DOM, top to bottom (only rows in or near the view are rendered). */
+  async renderedRowIds(): Promise<string[]> {
+    return this.host.locator('.ag-row[row-id][row-index]').evaluateAll((rows) => {
+      const index = new Map<string, number>();
+      for (const row of rows)
+        index.set(row.getAttribute('row-id') ?? '', Number(row.getAttribute('row-index')));
+      return [...index].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    });
+  }
+
+  /** How many rows the grid shows after search and filters, rendered or not (its aria-rowcount less the header row). */
+  async displayedRowCount(): Promise<number> {
+    const count = await this.host
+      .locator('[role="treegrid"], [role="grid"]')
+      .first()
+      .getAttribute('aria-rowcount');
+    return Number(count) - 1;
+  }
+
+  /** Where a row is displayed (0 = top), from its `row-index`. */
+  async rowIndex(id: string): Promise<number> {
+    await this.reveal(id);
+    return Number(await this.row(id).first().getAttribute('row-index'));
+  }
+
+  /** Selects a row with a click, as a person does before "Ta bort". */
+  async select(id: string): Promise<void> {
+    await this.reveal(id);
+    await this.cell(id, 'focusAreaId').click();
+    await this.host.locator(`.ag-row-selected[row-id="${id}"]`).first().waitFor();
+  }
+
+  /** Drags a row by its handle with the mouse and drops it on the middle of the row `ontoId`. */
+  async dragRow(id: string, ontoId: string): Promise<void> {
+    await this.reveal(id);
+    await this.reveal(ontoId);
+    const from = await this.dragHandle(id).boundingBox();
+    const onto = await this.row(ontoId).first().boundingBox();
+    if (!from || !onto) throw new Error(`cannot drag ${id} onto ${ontoId}: a row is not visible`);
+    const mouse = this.page.mouse;
+    await mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mouse.down();
+    await mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 10 });
+    await mouse.up();
+  }
+
   /** The text a cell shows, trimmed. */
   async cellText(id: string, field: Field): Promise<string> {
     await this.reveal(id);
@@ -94,12 +159,24 @@ export class GridPage {
         field === 'text' || field === 'note'
           ? this.textEditor
           : field === 'due'
-            ? this.page.locator('.ag-popup-editor input[type=date]')
+            ? this.dateEditor
             : this.cell(id, field).locator('input');
       await input.fill(value as string);
       await input.press('Enter');
     }
     await this.anyEditor.first().waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Opens a date cell's editor and types `segments` key by key from its first segment, as a person does (a date
+   * field's own order, e.g. mm/dd/yyyy); leaves the editor open and returns its input.
+   */
+  async typeDate(id: string, segments: readonly string[]): Promise<Locator> {
+    await this.startEditing(id, 'due');
+    await this.dateEditor.focus();
+    for (let step = 0; step < segments.length; step++) await this.dateEditor.press('ArrowLeft');
+    for (const segment of segments) await this.page.keyboard.type(segment);
+    return this.dateEditor;
   }
 
   /** One choice in the open choice-list editor, by its exact label. */

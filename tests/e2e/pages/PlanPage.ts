@@ -1,7 +1,11 @@
-// The plan page: header (title, connection badge), notices, toolbar, the add dialog, CSV export, and the grid.
+// The plan page: header (title, connection badge), notices, toolbar (search, filters), the add and delete dialogs,
+// CSV export, and the grid.
 import type { Download, Locator, Page } from 'playwright-core';
 import { sv } from '../../../src/i18n/sv.ts';
 import { GridPage } from './GridPage.ts';
+
+/** The toolbar's filters: owner (Ansvarig), status and step. */
+export type Filter = 'owner' | 'status' | 'step';
 
 export class PlanPage {
   readonly grid: GridPage;
@@ -13,6 +17,15 @@ export class PlanPage {
   readonly exportButton: Locator;
   /** The polite status line (added, exported, …). */
   readonly announcement: Locator;
+  /** The assertive line where a refused change is explained. */
+  readonly problem: Locator;
+  readonly quickFilter: Locator;
+  /** The toolbar's filter selects; their first option, "Alla", clears them. */
+  readonly filters: Readonly<Record<Filter, Locator>>;
+  /** The "Ta bort aktivitet" question and its two answers. */
+  readonly deleteDialog: Locator;
+  readonly cancelDelete: Locator;
+  readonly confirmDelete: Locator;
 
   constructor(readonly page: Page) {
     this.grid = new GridPage(page);
@@ -23,6 +36,16 @@ export class PlanPage {
     this.deleteButton = page.getByRole('button', { name: sv['toolbar.delete'], exact: true });
     this.exportButton = page.getByRole('button', { name: sv['toolbar.export'], exact: true });
     this.announcement = page.locator('.live-messages__status');
+    this.problem = page.locator('.live-messages__problem');
+    this.quickFilter = page.locator('#quick-filter');
+    this.filters = {
+      owner: page.locator('#filter-owner'),
+      status: page.locator('#filter-status'),
+      step: page.locator('#filter-step'),
+    };
+    this.deleteDialog = page.getByRole('dialog', { name: sv['delete.title'] });
+    this.cancelDelete = this.deleteDialog.getByRole('button', { name: sv['dialog.cancel'], exact: true });
+    this.confirmDelete = this.deleteDialog.getByRole('button', { name: sv['delete.submit'], exact: true });
   }
 
   /** Opens a plan link and waits until the grid shows rows and the relay has synced. */
@@ -55,6 +78,16 @@ export class PlanPage {
     await dialog.getByLabel(sv['add.text'], { exact: true }).fill(text);
     await dialog.getByRole('button', { name: sv['add.submit'], exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** Types into "Sök i planen" ('' clears it). */
+  async search(text: string): Promise<void> {
+    await this.quickFilter.fill(text);
+  }
+
+  /** Picks an option of a toolbar filter by its label; null picks "Alla". */
+  async filterBy(filter: Filter, label: string | null): Promise<void> {
+    await this.filters[filter].selectOption({ label: label ?? sv['toolbar.all'] });
   }
 
   /** Clicks "Exportera CSV" and returns the download it starts. */
