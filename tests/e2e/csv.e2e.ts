@@ -2,12 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sv } from '../../src/i18n/sv.ts';
-import type { PlanSnapshot } from '../../src/model/schema.ts';
 import { startApp } from './harness.ts';
 import type { E2EApp } from './harness.ts';
 import { PlanPage } from './pages/PlanPage.ts';
 import { readOpenPlan } from './testApi.ts';
+import { CSV_HEADER, expectedCsvRows } from '../helpers/csvOracle.ts';
 
 let app: E2EApp;
 
@@ -17,37 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-const HEADER = [
-  'Prioritet',
-  'Fokusområde',
-  'Steg',
-  'Aktivitet',
-  'Ansvarig',
-  'Kontaktperson',
-  'Status',
-  'Klart senast',
-  'Reformdelar',
-  'Anteckning',
-];
-
-/** The rows a reader expects, written out from the plan the page holds (DESIGN, "CSV format"). */
-function expectedRows(plan: PlanSnapshot): string[][] {
-  const area = new Map(plan.focusAreas.map((focusArea) => [focusArea.id as string, focusArea]));
-  const name = new Map(plan.participants.map((participant) => [participant.id as string, participant.name]));
-  return plan.activities.map((activity) => [
-    String(area.get(activity.focusAreaId)?.priority ?? ''),
-    area.get(activity.focusAreaId)?.name ?? '',
-    String(activity.step),
-    activity.text,
-    activity.owners.map((owner) => name.get(owner) ?? '').join(', '),
-    activity.responsible,
-    sv[`status.${activity.status}`],
-    activity.due,
-    activity.reformParts.join(', '),
-    activity.note,
-  ]);
-}
 
 const todayInSweden = (): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
@@ -73,14 +41,14 @@ describe('CSV export', () => {
     const text = bytes.toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\n').length).toBe(text.split('\r\n').length); // every line break is CRLF
-    expect(text.slice(1, text.indexOf('\r\n'))).toBe(HEADER.join(';'));
+    expect(text.slice(1, text.indexOf('\r\n'))).toBe(CSV_HEADER.join(';'));
     expect(text).toContain('"Möte; ""Grönt"" ljus för åtgärd i Härjedalen"');
 
     const records = parse(text, { bom: true, delimiter: ';', record_delimiter: '\r\n' }) as string[][];
     expect(records).toHaveLength(43);
-    expect(records[0]).toEqual(HEADER);
+    expect(records[0]).toEqual(CSV_HEADER);
     const snapshot = await readOpenPlan(page.page);
-    expect(records.slice(1)).toEqual(expectedRows(snapshot));
+    expect(records.slice(1)).toEqual(expectedCsvRows(snapshot));
     expect(records[1]?.[3]).toBe(tricky);
     expect(records[1]?.[6]).toBe('Pågår');
 
