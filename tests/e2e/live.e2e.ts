@@ -79,8 +79,9 @@ describe('live editing', () => {
 
     await alice.grid.textEditor.press('Enter');
     await alice.grid.textEditor.waitFor({ state: 'detached' });
-    expect((await activityIn(alice, mine.id))?.text).toBe(typed);
-    expect(await alice.grid.cellText(mine.id, 'text')).toBe(typed);
+    // AG Grid hands the edit over just after the popup closes: poll rather than read at once.
+    await expect.poll(async () => (await activityIn(alice, mine.id))?.text).toBe(typed);
+    await expect.poll(() => alice.grid.cellText(mine.id, 'text')).toBe(typed);
     expect(await alice.grid.cellText(theirs.id, 'text')).toBe(remote);
     await expect.poll(() => bertil.grid.cellText(mine.id, 'text')).toBe(typed);
     expect(await readOpenPlan(bertil.page)).toEqual(await readOpenPlan(alice.page));
