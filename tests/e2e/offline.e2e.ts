@@ -66,4 +66,40 @@ describe('offline and back', () => {
     expect(final.activities.find((activity) => activity.id === first.id)?.text).toBe(editedText);
     expect(final.activities.find((activity) => activity.id === second.id)?.status).toBe('awaiting_decision');
   });
+
+  it('[e2e-local-first] a plan opened before shows from the device copy at once when the relay cannot be reached, edits included', async () => {
+    const plan = await app.createPlan('Lokal kopia');
+    const link = app.link(plan.id, plan.editToken);
+    const alice = await new PlanPage(await app.newPage()).open(link);
+    const [first] = (await readOpenPlan(alice.page)).activities;
+    if (!first) throw new Error('the template has no activities');
+
+    // From now on every socket to the relay is refused at once: the network is there, the relay is not.
+    let relayReachable = false;
+    await alice.page.context().routeWebSocket(/\/sync\//, (socket) => {
+      if (relayReachable) socket.connectToServer();
+      else void socket.close({ code: 1011 });
+    });
+    await alice.page.reload();
+    await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    expect((await readOpenPlan(alice.page)).activities).toHaveLength(42);
+    await expect.poll(() => alice.badgeText()).toBe(offline);
+
+    // The copy is fully usable: an edit is kept on the device and survives another reload.
+    const text = 'Skrivet medan servern inte svarade';
+    await alice.grid.editCell(first.id, 'text', text);
+    await expect.poll(() => alice.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    await alice.page.reload();
+    await expect
+      .poll(async () => (await readOpenPlan(alice.page)).activities.find((a) => a.id === first.id)?.text)
+      .toBe(text);
+    await expect.poll(() => alice.grid.cellText(first.id, 'text')).toBe(text);
+    await expect.poll(() => alice.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+
+    // When the relay is reachable again the edit reaches a colleague.
+    relayReachable = true;
+    const bertil = await new PlanPage(await app.newPage()).open(link);
+    await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(text);
+    await expect.poll(() => alice.badgeText()).toBe(sv['connection.synced']);
+  });
 });
