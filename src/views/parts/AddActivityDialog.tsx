@@ -1,5 +1,5 @@
 // The "Lägg till aktivitet" dialog: focus area, step and text; Enter adds, Esc cancels, refusals are shown in place.
-import { For, Show, createSignal, untrack } from 'solid-js';
+import { Show, createSignal, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import type { Result } from '../../model/result.ts';
@@ -7,6 +7,7 @@ import { LIMITS, STEPS } from '../../model/schema.ts';
 import type { ActivityId, FocusArea, FocusAreaId, Step } from '../../model/schema.ts';
 import type { NewActivityInput } from '../../state/types.ts';
 import { Dialog } from './Dialog.tsx';
+import { SelectField } from './SelectField.tsx';
 
 /** Where the new activity goes unless the person picks otherwise (the selected row's place, else the first area). */
 export interface AddActivityDefaults {
@@ -59,26 +60,20 @@ function AddActivityForm(props: Omit<AddActivityDialogProps, 'open'>): JSX.Eleme
     <form ref={(el) => (form = el)} class="form" onSubmit={submit}>
       <h2 id="add-title">{t('add.title')}</h2>
       <Show when={props.focusAreas.length > 0} fallback={<p role="alert">{t('add.noFocusAreas')}</p>}>
-        <div class="field">
-          <label for="add-focus-area">{t('add.focusArea')}</label>
-          <select
-            id="add-focus-area"
-            value={focusAreaId()}
-            onChange={(event) => setFocusAreaId(event.currentTarget.value as FocusAreaId)}
-          >
-            <For each={props.focusAreas}>{(area) => <option value={area.id}>{area.name}</option>}</For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="add-step">{t('add.step')}</label>
-          <select
-            id="add-step"
-            value={String(step())}
-            onChange={(event) => setStep(Number(event.currentTarget.value) as Step)}
-          >
-            <For each={STEPS}>{(s) => <option value={String(s)}>{t('step.label', { step: s })}</option>}</For>
-          </select>
-        </div>
+        <SelectField
+          id="add-focus-area"
+          label={t('add.focusArea')}
+          value={focusAreaId()}
+          options={props.focusAreas.map((area) => ({ value: area.id, label: area.name }))}
+          onChange={(value) => setFocusAreaId(value as FocusAreaId)}
+        />
+        <SelectField
+          id="add-step"
+          label={t('add.step')}
+          value={String(step())}
+          options={STEPS.map((s) => ({ value: String(s), label: t('step.label', { step: s }) }))}
+          onChange={(value) => setStep(Number(value) as Step)}
+        />
         <div class="field">
           <label for="add-text">{t('add.text')}</label>
           <textarea

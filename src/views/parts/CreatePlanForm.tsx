@@ -1,11 +1,12 @@
 // The "Skapa plan" form: title and template (Jämtland Härjedalen by default), and an admin key when the server asks.
-import { For, Show, createSignal } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { LIMITS, TEMPLATE_IDS } from '../../model/schema.ts';
 import type { TemplateId } from '../../model/schema.ts';
 import { requestNewPlan } from '../../sync/plansApi.ts';
 import type { CreatedPlan, CreatePlanFailure } from '../../sync/plansApi.ts';
+import { SelectField } from './SelectField.tsx';
 
 const DEFAULT_TEMPLATE: TemplateId = 'jamtland-harjedalen';
 
@@ -80,16 +81,13 @@ export function CreatePlanForm(props: {
           aria-describedby={problem() !== null ? 'create-problem' : undefined}
         />
       </div>
-      <div class="field">
-        <label for="plan-template">{t('start.create.templateLabel')}</label>
-        <select
-          id="plan-template"
-          value={template()}
-          onChange={(event) => setTemplate(event.currentTarget.value as TemplateId)}
-        >
-          <For each={TEMPLATE_IDS}>{(id) => <option value={id}>{t(`template.${id}`)}</option>}</For>
-        </select>
-      </div>
+      <SelectField
+        id="plan-template"
+        label={t('start.create.templateLabel')}
+        value={template()}
+        options={TEMPLATE_IDS.map((id) => ({ value: id, label: t(`template.${id}`) }))}
+        onChange={(value) => setTemplate(value as TemplateId)}
+      />
       <Show when={needsAdmin()}>
         <div class="field">
           <label for="admin-token">{t('start.create.adminLabel')}</label>

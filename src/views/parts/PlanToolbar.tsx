@@ -1,10 +1,11 @@
 // The plan's toolbar: quick search, filters (owner, status, step), and add / new focus area / delete / export buttons.
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import { STATUSES, STEPS } from '../../model/schema.ts';
 import type { Participant, ParticipantId, Status, Step } from '../../model/schema.ts';
 import type { GridFilters } from '../../state/types.ts';
+import { SelectField } from './SelectField.tsx';
 
 interface PlanToolbarProps {
   participants: readonly Participant[];
@@ -18,29 +19,6 @@ interface PlanToolbarProps {
   onAddFocusArea: () => void;
   onDelete: () => void;
   onExport: () => void;
-}
-
-/** A labelled select whose first option, "Alla", is the empty value (no filter). */
-function FilterSelect(props: {
-  id: string;
-  label: string;
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (value: string) => void;
-}): JSX.Element {
-  return (
-    <div class="field field--inline">
-      <label for={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      >
-        <option value="">{t('toolbar.all')}</option>
-        <For each={props.options}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-      </select>
-    </div>
-  );
 }
 
 /** Search and filter narrow what the grid shows; export always writes the whole plan. */
@@ -60,21 +38,27 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
             onInput={(event) => props.onQuickFilter(event.currentTarget.value)}
           />
         </div>
-        <FilterSelect
+        <SelectField
+          inline
+          emptyLabel={t('toolbar.all')}
           id="filter-owner"
           label={t('toolbar.filterOwner')}
           value={props.filters.owner}
           options={props.participants.map((p) => ({ value: p.id, label: p.name }))}
           onChange={(value) => setFilter('owner', value as ParticipantId | '')}
         />
-        <FilterSelect
+        <SelectField
+          inline
+          emptyLabel={t('toolbar.all')}
           id="filter-status"
           label={t('toolbar.filterStatus')}
           value={props.filters.status}
           options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           onChange={(value) => setFilter('status', value as Status | '')}
         />
-        <FilterSelect
+        <SelectField
+          inline
+          emptyLabel={t('toolbar.all')}
           id="filter-step"
           label={t('toolbar.filterStep')}
           value={props.filters.step === 0 ? '' : String(props.filters.step)}
