@@ -1,4 +1,4 @@
-// The plans API: create a plan from a template, tell a token's role, export a plan as CSV.
+// The plans API: create a plan from a template, tell a token's role, export a plan as CSV, read its history.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { nanoid } from 'nanoid';
 import { exportCsv, csvFileName } from '../../src/csv/exportCsv.ts';
@@ -11,6 +11,7 @@ import { bearerToken, hashToken, isPlanId, newToken, secretMatches } from '../au
 import type { Role } from '../auth.ts';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
+import { sendHistory, sendStateAt } from './history.ts';
 import { BodyError, readJsonBody, sendError, sendJson } from './respond.ts';
 
 /** What the plans API needs from the rest of the server. */
@@ -23,7 +24,7 @@ export interface PlansApiContext {
   readonly log: Logger;
 }
 
-const PLAN_ROUTE = /^\/api\/plans\/([^/]+)\/(export\.csv|access)$/;
+const PLAN_ROUTE = /^\/api\/plans\/([^/]+)\/(export\.csv|access|history|history\/state)$/;
 
 /** Answers every request under `/api/`: 404 for unknown routes, 405 for wrong methods. */
 export async function handleApi(
@@ -43,7 +44,14 @@ export async function handleApi(
   const planId = match[1] ?? '';
   const role = await authorize(ctx, req, res, planId);
   if (role === null) return;
-  if (match[2] === 'access') return sendJson(res, 200, { role });
+  switch (match[2]) {
+    case 'access':
+      return sendJson(res, 200, { role });
+    case 'history':
+      return sendHistory(ctx.storage, res, planId, url.searchParams);
+    case 'history/state':
+      return sendStateAt(ctx.storage, res, planId, url.searchParams);
+  }
   return exportPlan(ctx, res, planId, url.searchParams.get('sep') === 'comma' ? ',' : ';');
 }
 

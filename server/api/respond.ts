@@ -11,6 +11,9 @@ export const API_ERRORS = {
   not_found: 'Det finns ingen sådan sida eller plan.',
   method_not_allowed: 'Metoden stöds inte här.',
   bad_request: 'Begäran kunde inte tolkas.',
+  bad_limit: 'limit måste vara ett heltal mellan 1 och 1000.',
+  bad_instant: 'Tidpunkten måste vara en ISO-tidpunkt med tidszon, t.ex. 2026-11-01T22:59:59.999Z.',
+  no_history: 'Planen hade ingen sparad version vid den tidpunkten.',
   internal: 'Något gick fel på servern. Försök igen.',
   unavailable: 'Servern kan inte nå sin lagring just nu.',
 } as const;

@@ -4,6 +4,7 @@ import type { Role } from '../auth.ts';
 import { CLOSE_MALFORMED, CLOSE_TOO_LARGE } from '../closeCodes.ts';
 import type { Logger } from '../log.ts';
 import { errorText } from '../log.ts';
+import { AnnouncedAuthor } from './author.ts';
 import { decodeClientMessage, MalformedMessage } from './protocol.ts';
 import type { ClientMessage } from './protocol.ts';
 
@@ -31,6 +32,8 @@ export class Connection {
   readonly id = nextConnectionId++;
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   readonly awarenessClients = new Set<number>();
+  /** Who this socket says it is (its own presence); stored as the author of each update it sends. */
+  readonly announced = new AnnouncedAuthor();
   private isClosed = false;
   private answeredPing = true;
   private readonly pingTimer: NodeJS.Timeout;

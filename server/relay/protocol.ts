@@ -15,12 +15,20 @@ export const SyncType = {
   Update: syncProtocol.messageYjsUpdate,
 } as const;
 
+/** One client's entry in an awareness update, its state parsed from JSON but not otherwise checked. */
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  /** Null when the client is leaving; anything else is untrusted peer data. */
+  readonly state: unknown;
+}
+
 /** A frame from a client, decoded and bounds-checked; byte payloads are copies that own their memory. */
 export type ClientMessage =
   | { readonly kind: 'syncStep1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'syncStep2'; readonly update: Uint8Array }
   | { readonly kind: 'update'; readonly update: Uint8Array }
-  | { readonly kind: 'awareness'; readonly update: Uint8Array }
+  | { readonly kind: 'awareness'; readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] }
   | { readonly kind: 'queryAwareness' }
   | { readonly kind: 'auth' };
 
@@ -57,14 +65,15 @@ function readAwareness(decoder: Decoder): ClientMessage {
   const update = readBytes(decoder);
   const inner = decoding.createDecoder(update);
   const count = decoding.readVarUint(inner);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(inner); // client id
-    decoding.readVarUint(inner); // clock
+    const clientId = decoding.readVarUint(inner);
+    const clock = decoding.readVarUint(inner);
     const json = new TextDecoder('utf-8', { fatal: true }).decode(readBytes(inner));
-    JSON.parse(json);
+    entries.push({ clientId, clock, state: JSON.parse(json) as unknown });
   }
   if (decoding.hasContent(inner)) throw new MalformedMessage('trailing bytes in awareness update');
-  return { kind: 'awareness', update };
+  return { kind: 'awareness', update, entries };
 }
 
 /** A client has no business sending auth messages (auth happens at the upgrade); read one and ignore it. */
@@ -101,7 +110,17 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-/** The relay's sync step 1: its state vector, so the client sends what the relay lacks. */
+/**
+ * True for the update that carries nothing at all (no structs, no deletions: the two bytes 0x00 0x00). The stock
+ * client sends it in answer to every sync step 1 when it has nothing new, so it is worth recognising cheaply.
+ */
+export const isEmptyUpdate = (update: Uint8Array): boolean =>
+  update.length === 2 && update[0] === 0 && update[1] === 0;
+
+/**
+ * The relay's sync step 1: its state vector, so the client sends what the relay lacks. Sent after a client's
+ * updates were stored, it is also that client's acknowledgement: everything the vector covers is durable.
+ */
 export function encodeSyncStep1(doc: PlanDoc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);

@@ -12,12 +12,14 @@ import { CLOSE_INTERNAL_ERROR, CLOSE_MALFORMED, CLOSE_VIEWER_WROTE } from '../cl
 import type { Logger } from '../log.ts';
 import { errorText } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
+import { AckScheduler } from './acks.ts';
 import { Connection } from './connection.ts';
 import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  isEmptyUpdate,
   MalformedMessage,
 } from './protocol.ts';
 import type { ClientMessage, ClientMessageKind } from './protocol.ts';
@@ -39,7 +41,12 @@ const handlers: { readonly [K in ClientMessageKind]: Handler<K> } = {
   syncStep1: (room, connection, message) => connection.send(encodeSyncStep2(room.doc, message.stateVector)),
   syncStep2: (room, connection, message) => room.receiveUpdate(connection, message.update),
   update: (room, connection, message) => room.receiveUpdate(connection, message.update),
-  awareness: (room, connection, message) => applyAwarenessUpdate(room.awareness, message.update, connection),
+  awareness: (room, connection, message) => {
+    // The author is read from what this socket sent, whether or not the room's awareness takes the state:
+    // a reconnecting client repeats its old clock, which awareness ignores, but it is still that person.
+    connection.announced.note(message.entries, (clientId) => room.heldByOther(connection, clientId));
+    applyAwarenessUpdate(room.awareness, message.update, connection);
+  },
   queryAwareness: (room, connection) =>
     connection.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()])),
   // Auth happens at the upgrade; a client-sent auth message means nothing.
@@ -56,6 +63,10 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private queue: Promise<void> = Promise.resolve();
   private loadError: unknown = undefined;
+  private readonly acks = new AckScheduler(
+    (task) => void this.enqueue(task),
+    (connection) => connection.send(encodeSyncStep1(this.doc)),
+  );
 
   constructor(
     readonly planId: string,
@@ -126,9 +137,19 @@ export class Room {
   /** Drops a socket and, at once, the presence it announced. */
   remove(connection: Connection): void {
     this.connections.delete(connection);
+    this.acks.cancel(connection);
     if (connection.awarenessClients.size > 0) {
       removeAwarenessStates(this.awareness, [...connection.awarenessClients], connection);
     }
+  }
+
+  /** True when a connection other than `connection` holds awareness client `clientId` as its own or announced it. */
+  heldByOther(connection: Connection, clientId: number): boolean {
+    for (const other of this.connections) {
+      if (other === connection) continue;
+      if (other.announced.owns(clientId) || other.awarenessClients.has(clientId)) return true;
+    }
+    return false;
   }
 
   /** Queues one message from `connection`. */
@@ -149,10 +170,13 @@ export class Room {
   }
 
   /**
-   * The relay's core rule: parse → (viewer: refuse new content) → store durably → apply → relay to the others.
-   * An update that adds nothing (the stock client's sync reply) is dropped silently, for viewers and editors alike.
+   * The relay's core rule: parse → (viewer: refuse new content) → store durably → apply → relay to the others
+   * → acknowledge to the sender. An update that adds nothing (the stock client's sync reply) is dropped
+   * silently, for viewers and editors alike; the sender's author is stored with the update.
    */
   async receiveUpdate(connection: Connection, bytes: Uint8Array): Promise<void> {
+    // The stock client answers every sync step 1 (each ack included) with this, mostly: skip the O(plan) check.
+    if (isEmptyUpdate(bytes)) return;
     const parsed = parseUpdate(bytes);
     if (!parsed.ok) throw new MalformedMessage(parsed.error.detail);
     const update = parsed.value;
@@ -161,15 +185,18 @@ export class Room {
       this.log.warn('viewer tried to write', { plan: this.planId, conn: connection.id });
       return connection.close(CLOSE_VIEWER_WROTE, 'read-only');
     }
-    await this.storage.appendUpdate(this.planId, update);
+    await this.storage.appendUpdate(this.planId, update, connection.announced.author);
     const origin: RelayOrigin = { kind: 'relay', connectionId: connection.id };
     applyUpdateTo(this.doc, update, origin);
     const frame = encodeUpdate(update);
     for (const other of this.connections) if (other !== connection) other.send(frame);
+    // Only updates that added content are acked: acking a no-op would draw another no-op reply, forever.
+    this.acks.schedule(connection);
   }
 
   /** Releases the doc and awareness (stops awareness' outdated-state timer). */
   destroy(): void {
+    this.acks.cancelAll();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     destroyPlanDoc(this.doc);

@@ -1,4 +1,4 @@
-// The Storage interface on one SQLite file (better-sqlite3): WAL, synchronous=FULL, migrations, compaction.
+// The Storage interface on one SQLite file (better-sqlite3): WAL, synchronous=FULL, migrations, compaction, history.
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { mergeUpdateList } from '../../src/model/docs.ts';
 import { hashesEqual, hashToken } from '../auth.ts';
 import type { Role } from '../auth.ts';
-import type { Storage } from './types.ts';
+import type { Author, HistoryEntry, HistoryQuery, Storage } from './types.ts';
 
 /** Name of the database file inside DATA_DIR. */
 export const DB_FILE_NAME = 'samplan.sqlite';
@@ -36,6 +36,20 @@ const MIGRATIONS: readonly string[] = [
      received_at TEXT NOT NULL
    ) STRICT;
    CREATE INDEX updates_by_plan ON updates (plan_id, seq);`,
+  // 2: the authoritative history. Every accepted update, with time and author, never compacted. Plans from
+  // before it get their stored updates (compacted snapshots included, stamped when they were merged).
+  `CREATE TABLE history (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     plan_id TEXT NOT NULL REFERENCES plans(id),
+     received_at TEXT NOT NULL,
+     author_name TEXT,
+     author_org TEXT,
+     data BLOB NOT NULL,
+     CHECK ((author_name IS NULL) = (author_org IS NULL))
+   ) STRICT;
+   CREATE INDEX history_by_plan_time ON history (plan_id, received_at, seq);
+   INSERT INTO history (plan_id, received_at, author_name, author_org, data)
+     SELECT plan_id, received_at, NULL, NULL, data FROM updates ORDER BY seq;`,
 ];
 
 /** Opens (creating or migrating) the database in `dataDir`; throws a clear error if the file is not a usable database. */
@@ -78,6 +92,23 @@ interface PlanRow {
   view_token_hash: Buffer;
 }
 
+interface HistoryRow {
+  seq: number;
+  received_at: string;
+  author_name: string | null;
+  author_org: string | null;
+  bytes: number;
+}
+
+const HISTORY_COLUMNS = 'seq, received_at, author_name, author_org, length(data) AS bytes';
+
+const toHistoryEntry = (row: HistoryRow): HistoryEntry => ({
+  seq: row.seq,
+  at: row.received_at,
+  author: row.author_name === null ? null : { name: row.author_name, organisation: row.author_org ?? '' },
+  bytes: row.bytes,
+});
+
 class SqliteStorage implements Storage {
   private readonly insertPlan: Statement<[string, Buffer, Buffer, string]>;
   private readonly insertUpdate: Statement<[string, Buffer, string]>;
@@ -85,6 +116,10 @@ class SqliteStorage implements Storage {
   private readonly selectUpdates: Statement<[string], { data: Buffer }>;
   private readonly countUpdates: Statement<[string], { n: number }>;
   private readonly deleteUpdates: Statement<[string]>;
+  private readonly insertHistory: Statement<[string, string, string | null, string | null, Buffer]>;
+  private readonly selectNewestHistory: Statement<[string, number], HistoryRow>;
+  private readonly selectHistoryBefore: Statement<[string, string, number], HistoryRow>;
+  private readonly selectHistoryUntil: Statement<[string, string], { data: Buffer }>;
   private closed = false;
 
   constructor(
@@ -99,6 +134,20 @@ class SqliteStorage implements Storage {
     this.selectUpdates = db.prepare('SELECT data FROM updates WHERE plan_id = ? ORDER BY seq');
     this.countUpdates = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE plan_id = ?');
     this.deleteUpdates = db.prepare('DELETE FROM updates WHERE plan_id = ?');
+    this.insertHistory = db.prepare(
+      'INSERT INTO history (plan_id, received_at, author_name, author_org, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    // Both listings walk the (plan_id, received_at, seq) index backwards: no sort, however long the history.
+    this.selectNewestHistory = db.prepare(
+      `SELECT ${HISTORY_COLUMNS} FROM history WHERE plan_id = ? ORDER BY received_at DESC, seq DESC LIMIT ?`,
+    );
+    this.selectHistoryBefore = db.prepare(
+      `SELECT ${HISTORY_COLUMNS} FROM history WHERE plan_id = ? AND received_at < ?
+       ORDER BY received_at DESC, seq DESC LIMIT ?`,
+    );
+    this.selectHistoryUntil = db.prepare(
+      'SELECT data FROM history WHERE plan_id = ? AND received_at <= ? ORDER BY received_at, seq',
+    );
   }
 
   async createPlan(
@@ -110,7 +159,9 @@ class SqliteStorage implements Storage {
   ): Promise<void> {
     this.db.transaction(() => {
       this.insertPlan.run(id, Buffer.from(editTokenHash), Buffer.from(viewTokenHash), createdAt);
-      this.insertUpdate.run(id, Buffer.from(initialUpdate), createdAt);
+      const data = Buffer.from(initialUpdate);
+      this.insertUpdate.run(id, data, createdAt);
+      this.insertHistory.run(id, createdAt, null, null, data);
     })();
   }
 
@@ -132,9 +183,13 @@ class SqliteStorage implements Storage {
     return this.selectUpdates.all(id).map((row) => new Uint8Array(row.data));
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<void> {
+  async appendUpdate(id: string, update: Uint8Array, author: Author | null): Promise<void> {
+    // One transaction, so the live updates and the history can never disagree about what was accepted.
     this.db.transaction(() => {
-      this.insertUpdate.run(id, Buffer.from(update), new Date().toISOString());
+      const data = Buffer.from(update);
+      const receivedAt = new Date().toISOString();
+      this.insertUpdate.run(id, data, receivedAt);
+      this.insertHistory.run(id, receivedAt, author?.name ?? null, author?.organisation ?? null, data);
       const count = this.countUpdates.get(id)?.n ?? 0;
       if (count > this.compactAfter) this.compactNow(id);
     })();
@@ -142,6 +197,20 @@ class SqliteStorage implements Storage {
 
   async compact(id: string): Promise<void> {
     this.db.transaction(() => this.compactNow(id))();
+  }
+
+  async listHistory(id: string, query: HistoryQuery): Promise<HistoryEntry[]> {
+    const rows =
+      query.before === undefined
+        ? this.selectNewestHistory.all(id, query.limit)
+        : this.selectHistoryBefore.all(id, query.before, query.limit);
+    return rows.map(toHistoryEntry);
+  }
+
+  async stateAt(id: string, at: string): Promise<Uint8Array | null> {
+    const rows = this.selectHistoryUntil.all(id, at);
+    if (rows.length === 0) return null;
+    return mergeUpdateList(rows.map((row) => new Uint8Array(row.data)));
   }
 
   /** Runs inside a transaction: the merged row replaces exactly the rows it was merged from. */

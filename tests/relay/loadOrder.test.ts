@@ -47,6 +47,8 @@ function gatedStorage(inner: Storage, gates: { load?: Promise<void>; append?: Pr
     planExists: (id) => inner.planExists(id),
     roleForToken: (id, token) => inner.roleForToken(id, token),
     compact: (id) => inner.compact(id),
+    listHistory: (id, query) => inner.listHistory(id, query),
+    stateAt: (id, at) => inner.stateAt(id, at),
     healthy: () => inner.healthy(),
     close: () => inner.close(),
     async loadUpdates(id) {
@@ -54,10 +56,10 @@ function gatedStorage(inner: Storage, gates: { load?: Promise<void>; append?: Pr
       await gates.load;
       return inner.loadUpdates(id);
     },
-    async appendUpdate(id, update) {
+    async appendUpdate(id, update, author) {
       events.push('append started');
       await gates.append;
-      await inner.appendUpdate(id, update);
+      await inner.appendUpdate(id, update, author);
       events.push('append stored');
     },
   };

@@ -69,7 +69,7 @@ test('[storage-durable] what one storage appended, a storage opened later on the
     new Date().toISOString(),
   );
   doc.getMap('meta').set('county', 'Blekinge');
-  await first.appendUpdate('planDURABLE', Y.encodeStateAsUpdate(doc));
+  await first.appendUpdate('planDURABLE', Y.encodeStateAsUpdate(doc), null);
   await first.close();
   const second = openSqliteStorage({ dataDir });
   const loaded = new Y.Doc();

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { hashToken } from '../../server/auth.ts';
-import type { Storage } from '../../server/storage/types.ts';
+import type { Author, Storage } from '../../server/storage/types.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 
 /** How to get a fresh, empty backend for each test, and how to dispose of it. */
 export interface StorageFixture {
@@ -24,6 +25,27 @@ async function rebuild(storage: Storage, id: string): Promise<Y.Doc> {
   return doc;
 }
 
+/** The document `update` (a merged state) holds, as plain data. */
+function metaOf(update: Uint8Array | null): unknown {
+  const doc = new Y.Doc();
+  if (update !== null) Y.applyUpdate(doc, update);
+  return doc.getMap('meta').toJSON();
+}
+
+/** The current instant, once the clock has moved past `instant` (so what is stamped next is strictly later). */
+async function instantAfter(instant: string): Promise<string> {
+  return waitFor(
+    () => {
+      const now = new Date().toISOString();
+      return now > instant && now;
+    },
+    { interval: 1 },
+  );
+}
+
+const ALICE: Author = { name: 'Alice Andersson', organisation: 'Region Jämtland Härjedalen' };
+const BERTIL: Author = { name: 'Bertil Berg', organisation: 'Östersunds kommun' };
+
 /** Registers the contract tests for one backend under `[storage] <name>`. */
 export function registerStorageContractTests(name: string, fixture: StorageFixture): void {
   describe(`[storage] ${name}`, () => {
@@ -34,14 +56,11 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
     });
     afterEach(() => fixture.dispose(storage));
 
-    const create = (id: string, initial = updateSetting('title', id)) =>
-      storage.createPlan(
-        id,
-        hashToken(`edit-${id}`),
-        hashToken(`view-${id}`),
-        initial,
-        '2026-11-23T09:00:00.000Z',
-      );
+    const create = (
+      id: string,
+      initial = updateSetting('title', id),
+      createdAt = '2026-11-23T09:00:00.000Z',
+    ) => storage.createPlan(id, hashToken(`edit-${id}`), hashToken(`view-${id}`), initial, createdAt);
 
     test('[storage-create] a created plan exists and loads its first update; others do not exist', async () => {
       const initial = updateSetting('title', 'Första');
@@ -76,8 +95,8 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
       await create('planAAAA06');
       const a = updateSetting('a', '1');
       const b = updateSetting('b', '2');
-      await storage.appendUpdate('planAAAA05', a);
-      await storage.appendUpdate('planAAAA06', b);
+      await storage.appendUpdate('planAAAA05', a, ALICE);
+      await storage.appendUpdate('planAAAA06', b, null);
       const loaded = (await storage.loadUpdates('planAAAA05')).map((u) => new Uint8Array(u));
       expect(loaded).toHaveLength(2);
       expect(loaded[1]).toEqual(a);
@@ -94,7 +113,7 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
       const updates: Uint8Array[] = [];
       writer.on('update', (update: Uint8Array) => updates.push(update));
       for (let i = 0; i < COMPACT_AFTER * 3 + 7; i++) writer.getMap('meta').set(`k${i % 13}`, `v${i}`);
-      for (const update of updates) await storage.appendUpdate('planAAAA07', update);
+      for (const update of updates) await storage.appendUpdate('planAAAA07', update, ALICE);
       const stored = await storage.loadUpdates('planAAAA07');
       expect(stored.length).toBeLessThanOrEqual(COMPACT_AFTER);
       expect((await rebuild(storage, 'planAAAA07')).getMap('meta').toJSON()).toEqual(
@@ -104,14 +123,84 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
 
     test('[storage-compact] an explicit compact leaves one snapshot with the same content', async () => {
       await create('planAAAA08');
-      await storage.appendUpdate('planAAAA08', updateSetting('x', '1'));
-      await storage.appendUpdate('planAAAA08', updateSetting('y', '2'));
+      await storage.appendUpdate('planAAAA08', updateSetting('x', '1'), ALICE);
+      await storage.appendUpdate('planAAAA08', updateSetting('y', '2'), BERTIL);
       const before = (await rebuild(storage, 'planAAAA08')).getMap('meta').toJSON();
       await storage.compact('planAAAA08');
       expect(await storage.loadUpdates('planAAAA08')).toHaveLength(1);
       expect((await rebuild(storage, 'planAAAA08')).getMap('meta').toJSON()).toEqual(before);
-      await storage.appendUpdate('planAAAA08', updateSetting('z', '3'));
+      await storage.appendUpdate('planAAAA08', updateSetting('z', '3'), null);
       expect((await rebuild(storage, 'planAAAA08')).getMap('meta').get('z')).toBe('3');
+    });
+
+    test('[storage-history] a created plan has one history entry: its first update, at its creation, by nobody', async () => {
+      const initial = updateSetting('title', 'Början');
+      const createdAt = new Date(Date.now() - 60_000).toISOString();
+      await create('planHIST01', initial, createdAt);
+      const entries = await storage.listHistory('planHIST01', { limit: 10 });
+      expect(entries).toEqual([
+        { seq: expect.any(Number), at: createdAt, author: null, bytes: initial.length },
+      ]);
+      expect(await storage.listHistory('planUNKNOWN', { limit: 10 })).toEqual([]);
+    });
+
+    test('[storage-history] appended updates are listed newest first with their authors; limit and before page through', async () => {
+      await create('planHIST02', undefined, new Date(Date.now() - 60_000).toISOString());
+      const first = updateSetting('a', '1');
+      await storage.appendUpdate('planHIST02', first, ALICE);
+      const [afterFirst] = await storage.listHistory('planHIST02', { limit: 1 });
+      await instantAfter(afterFirst?.at ?? '');
+      await storage.appendUpdate('planHIST02', updateSetting('b', '2'), BERTIL);
+      await storage.appendUpdate('planHIST02', updateSetting('c', '3'), null);
+      const all = await storage.listHistory('planHIST02', { limit: 100 });
+      expect(all.map((entry) => entry.author)).toEqual([null, BERTIL, ALICE, null]);
+      expect(all[2]?.bytes).toBe(first.length);
+      const seqs = all.map((entry) => entry.seq);
+      expect([...seqs].sort((x, y) => y - x)).toEqual(seqs);
+      expect(await storage.listHistory('planHIST02', { limit: 2 })).toEqual(all.slice(0, 2));
+      // `before` is exclusive: everything accepted before the second append, i.e. the first append and the creation.
+      const second = all[1];
+      expect(await storage.listHistory('planHIST02', { before: second?.at ?? '', limit: 100 })).toEqual(
+        all.slice(2),
+      );
+    });
+
+    test('[storage-history] compaction merges the live updates and never touches the history', async () => {
+      await create('planHIST03', undefined, new Date(Date.now() - 60_000).toISOString());
+      for (let i = 0; i < COMPACT_AFTER * 2 + 3; i++) {
+        await storage.appendUpdate('planHIST03', updateSetting(`k${i}`, `v${i}`), ALICE);
+      }
+      await storage.compact('planHIST03');
+      expect(await storage.loadUpdates('planHIST03')).toHaveLength(1);
+      const history = await storage.listHistory('planHIST03', { limit: 1000 });
+      expect(history).toHaveLength(COMPACT_AFTER * 2 + 4);
+      const now = await instantAfter(history[0]?.at ?? '');
+      expect(metaOf(await storage.stateAt('planHIST03', now))).toEqual(
+        (await rebuild(storage, 'planHIST03')).getMap('meta').toJSON(),
+      );
+    });
+
+    test('[storage-history] stateAt gives the plan as it was: null before creation, the older value between edits', async () => {
+      const createdAt = new Date(Date.now() - 60_000).toISOString();
+      await create('planHIST04', updateSetting('title', 'Första'), createdAt);
+      expect(await storage.stateAt('planHIST04', new Date(Date.now() - 120_000).toISOString())).toBeNull();
+      expect(metaOf(await storage.stateAt('planHIST04', createdAt))).toEqual({ title: 'Första' });
+      const writer = new Y.Doc();
+      Y.applyUpdate(writer, (await storage.loadUpdates('planHIST04'))[0] ?? new Uint8Array());
+      const updates: Uint8Array[] = [];
+      writer.on('update', (update: Uint8Array) => updates.push(update));
+      writer.getMap('meta').set('title', 'Andra');
+      writer.getMap('meta').set('title', 'Tredje');
+      await storage.appendUpdate('planHIST04', updates[0] ?? new Uint8Array(), ALICE);
+      const [second] = await storage.listHistory('planHIST04', { limit: 1 });
+      const between = await instantAfter(second?.at ?? '');
+      await instantAfter(between);
+      await storage.appendUpdate('planHIST04', updates[1] ?? new Uint8Array(), BERTIL);
+      expect(metaOf(await storage.stateAt('planHIST04', between))).toEqual({ title: 'Andra' });
+      expect(metaOf(await storage.stateAt('planHIST04', new Date().toISOString()))).toEqual({
+        title: 'Tredje',
+      });
+      expect(await storage.stateAt('planUNKNOWN', new Date().toISOString())).toBeNull();
     });
 
     test('[storage-health] a working store is healthy', async () => {
