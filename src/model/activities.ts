@@ -1,15 +1,17 @@
 // Activity operations: add, edit a cell, move and delete; each validated, then one transaction with its log entry.
 import * as Y from 'yjs';
-import { commit } from './commit.ts';
+import { commit, commitCell } from './commit.ts';
+import type { CellWrite } from './commit.ts';
 import type { LogRecord } from './log.ts';
+import { sameLogValue } from './logEntry.ts';
 import { orderKeyFor } from './order.ts';
 import type { Ordered, Placement } from './order.ts';
 import type { LocalOrigin } from './origins.ts';
 import { newActivityRow, newId, readActivity } from './plan.ts';
 import { fail, ok } from './result.ts';
 import type { Result } from './result.ts';
-import { LIMITS } from './schema.ts';
-import type { ActivityField, ActivityId, FocusAreaId, LogValue, Step } from './schema.ts';
+import { ACTIVITY_FIELDS, LIMITS } from './schema.ts';
+import type { Activity, ActivityField, ActivityId, FocusAreaId, LogValue, Step } from './schema.ts';
 import { activitiesOf, str, validationContextOf, writeSet } from './shared.ts';
 import { parseActivityField, parseFocusAreaId, parseStep, parseText } from './validate.ts';
 
@@ -55,6 +57,19 @@ export function setActivityField(
   field: ActivityField,
   value: unknown,
 ): Result<void> {
+  return commitCell(doc, origin, prepareActivityField(doc, id, field, value));
+}
+
+/**
+ * Validates a new value for one cell and returns the write, not yet run: the one path for normal edits,
+ * resolving a conflict and restoring an old value. A new focus area or step also moves the activity last there.
+ */
+export function prepareActivityField(
+  doc: Y.Doc,
+  id: ActivityId,
+  field: ActivityField,
+  value: unknown,
+): Result<CellWrite> {
   const row = activitiesOf(doc).get(id);
   const current = readActivity(doc, id);
   if (!(row instanceof Y.Map) || current === undefined) return fail('unknown_activity', `no activity ${id}`);
@@ -62,8 +77,8 @@ export function setActivityField(
   if (!parsed.ok) return parsed;
   const from = current[field] as LogValue;
   const to = parsed.value as LogValue;
-  if (sameValue(from, to)) return ok(undefined);
-  const regrouped = field === 'focusAreaId' || field === 'step';
+  const unchanged = sameLogValue(from, to);
+  const regrouped = !unchanged && (field === 'focusAreaId' || field === 'step');
   // A new focus area or step puts the activity last there, rather than wherever its old key happens to sort.
   const order = regrouped
     ? orderKeyFor(
@@ -74,9 +89,11 @@ export function setActivityField(
         ),
       )
     : undefined;
-  commit(doc, origin, () => {
-    if (Array.isArray(to)) writeSet(row, field, to);
-    else row.set(field, to);
+  const write = (): LogRecord[] => {
+    if (!unchanged) {
+      if (Array.isArray(to)) writeSet(row, field, to);
+      else row.set(field, to);
+    }
     const records: LogRecord[] = [{ target: 'activity', action: 'set', id, field, from, to }];
     if (order !== undefined) {
       row.set('order', order);
@@ -90,8 +107,8 @@ export function setActivityField(
       });
     }
     return records;
-  });
-  return ok(undefined);
+  };
+  return ok({ from, to, unchanged, write });
 }
 
 /** Moves an activity to a place in a focus area and step: rewrites its keys, never deletes and re-inserts it. */
@@ -143,15 +160,34 @@ export function moveActivity(
   return ok(undefined);
 }
 
-/** Deletes an activity; the log keeps its text so the deletion can be seen and undone. */
+/**
+ * Deletes an activity. The log keeps its text and a snapshot of every cell, so the deletion can be seen and
+ * the activity restored from history, and an edit made meanwhile elsewhere shows as a conflict.
+ */
 export function deleteActivity(doc: Y.Doc, origin: LocalOrigin, id: ActivityId): Result<void> {
   const current = readActivity(doc, id);
   if (current === undefined) return fail('unknown_activity', `no activity ${id}`);
   commit(doc, origin, () => {
     activitiesOf(doc).delete(id);
-    return [{ target: 'activity', action: 'delete', id, from: current.text }];
+    return [deleteRecord(current)];
   });
   return ok(undefined);
+}
+
+/** The log record of an activity's deletion, with its cells as they were. */
+export const deleteRecord = (activity: Activity): LogRecord => ({
+  target: 'activity',
+  action: 'delete',
+  id: activity.id,
+  from: activity.text,
+  snapshot: activityCells(activity),
+});
+
+/** An activity's cells as log values: what a delete keeps and a restore writes back. */
+export function activityCells(activity: Omit<Activity, 'id'>): Record<string, LogValue> {
+  const cells: Record<string, LogValue> = { order: activity.order };
+  for (const field of ACTIVITY_FIELDS) cells[field] = activity[field] as LogValue;
+  return cells;
 }
 
 /** The activities in one focus area and step, as order keys (for placing a new or moved one). */
@@ -162,14 +198,4 @@ function siblingsOf(doc: Y.Doc, focusAreaId: FocusAreaId, step: Step): Ordered[]
       siblings.push({ id, order: str(row, 'order') });
   });
   return siblings;
-}
-
-function sameValue(a: LogValue | undefined, b: LogValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return (
-      a.length === b.length &&
-      [...a].map(String).sort().join('\u0000') === [...b].map(String).sort().join('\u0000')
-    );
-  }
-  return a === b;
 }

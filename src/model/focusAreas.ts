@@ -1,15 +1,17 @@
 // Focus area operations: add, rename, re-prioritise, reorder and remove.
 import * as Y from 'yjs';
-import { commit } from './commit.ts';
+import { deleteRecord } from './activities.ts';
+import { commit, commitCell, plainCellWrite } from './commit.ts';
+import type { CellWrite } from './commit.ts';
 import type { LogRecord } from './log.ts';
 import { orderKeyFor } from './order.ts';
 import type { Placement } from './order.ts';
 import type { LocalOrigin } from './origins.ts';
-import { newId } from './plan.ts';
+import { newId, readActivity } from './plan.ts';
 import { fail, ok } from './result.ts';
 import type { Result } from './result.ts';
-import type { FocusAreaId } from './schema.ts';
-import { activitiesOf, focusAreasOf, newRow, str } from './shared.ts';
+import type { ActivityId, FocusAreaId } from './schema.ts';
+import { activitiesOf, focusAreasOf, newRow, num, str } from './shared.ts';
 import type { Row } from './shared.ts';
 import { parseName, parsePriority } from './validate.ts';
 
@@ -38,8 +40,7 @@ export function renameFocusArea(
   id: FocusAreaId,
   name: string,
 ): Result<void> {
-  const parsed = parseName(name, undefined, 'name');
-  return parsed.ok ? setAreaCell(doc, origin, id, 'name', parsed.value) : parsed;
+  return commitCell(doc, origin, prepareFocusAreaCell(doc, id, 'name', name));
 }
 
 /** Sets the priority (1 = start first); several areas may share one. */
@@ -49,8 +50,26 @@ export function setFocusAreaPriority(
   id: FocusAreaId,
   priority: number | string,
 ): Result<void> {
-  const parsed = parsePriority(priority);
-  return parsed.ok ? setAreaCell(doc, origin, id, 'priority', parsed.value) : parsed;
+  return commitCell(doc, origin, prepareFocusAreaCell(doc, id, 'priority', priority));
+}
+
+/** Validates a new name or priority and returns the write, not yet run (edits, conflicts and restores share it). */
+export function prepareFocusAreaCell(
+  doc: Y.Doc,
+  id: FocusAreaId,
+  field: string,
+  value: unknown,
+): Result<CellWrite> {
+  const parsed =
+    field === 'name'
+      ? parseName(value, undefined, 'name')
+      : field === 'priority'
+        ? parsePriority(value)
+        : fail<string | number>('unknown_field', `no focus area field ${field}`, field);
+  if (!parsed.ok) return parsed;
+  const row: Row | undefined = focusAreasOf(doc).get(id);
+  if (!(row instanceof Y.Map)) return fail('unknown_focus_area', `no focus area ${id}`);
+  return ok(plainCellWrite(row, { target: 'focusArea', id, field }, parsed.value));
 }
 
 /** Moves a focus area among the others (order is used within the same priority). */
@@ -60,12 +79,13 @@ export function moveFocusArea(
   id: FocusAreaId,
   placement: Placement,
 ): Result<void> {
-  if (!(focusAreasOf(doc).get(id) instanceof Y.Map)) return fail('unknown_focus_area', `no focus area ${id}`);
+  const row = focusAreasOf(doc).get(id);
+  if (!(row instanceof Y.Map)) return fail('unknown_focus_area', `no focus area ${id}`);
   const order = orderKeyFor(
     orderedAreas(doc).filter((area) => area.id !== id),
     placement,
   );
-  return setAreaCell(doc, origin, id, 'order', order);
+  return commitCell(doc, origin, ok(plainCellWrite(row, { target: 'focusArea', id, field: 'order' }, order)));
 }
 
 /**
@@ -85,34 +105,21 @@ export function removeFocusArea(
     return fail('focus_area_in_use', `${owned.length} activities are in this focus area`);
   }
   commit(doc, origin, () => {
-    const records: LogRecord[] = owned.map(([activityId, row]) => ({
-      target: 'activity',
+    const records: LogRecord[] = [];
+    for (const [activityId] of owned) {
+      const activity = readActivity(doc, activityId as ActivityId);
+      if (activity !== undefined) records.push(deleteRecord(activity));
+      activitiesOf(doc).delete(activityId);
+    }
+    records.push({
+      target: 'focusArea',
       action: 'delete',
-      id: activityId,
-      from: str(row, 'text'),
-    }));
-    for (const [activityId] of owned) activitiesOf(doc).delete(activityId);
-    records.push({ target: 'focusArea', action: 'delete', id, from: str(area, 'name') });
+      id,
+      from: str(area, 'name'),
+      snapshot: { name: str(area, 'name'), priority: num(area, 'priority', 1), order: str(area, 'order') },
+    });
     focusAreasOf(doc).delete(id);
     return records;
-  });
-  return ok(undefined);
-}
-
-function setAreaCell(
-  doc: Y.Doc,
-  origin: LocalOrigin,
-  id: FocusAreaId,
-  field: string,
-  value: string | number,
-): Result<void> {
-  const row: Row | undefined = focusAreasOf(doc).get(id);
-  if (!(row instanceof Y.Map)) return fail('unknown_focus_area', `no focus area ${id}`);
-  const from = row.get(field) as string | number | undefined;
-  if (from === value) return ok(undefined);
-  commit(doc, origin, () => {
-    row.set(field, value);
-    return [{ target: 'focusArea', action: 'set', id, field, from: from ?? null, to: value }];
   });
   return ok(undefined);
 }

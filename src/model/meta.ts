@@ -1,29 +1,30 @@
 // Plan-level settings: title and county.
 import type * as Y from 'yjs';
-import { commit } from './commit.ts';
+import { commitCell, plainCellWrite } from './commit.ts';
+import type { CellWrite } from './commit.ts';
 import type { LocalOrigin } from './origins.ts';
-import { ok } from './result.ts';
+import { fail, ok } from './result.ts';
 import type { Result } from './result.ts';
 import { LIMITS } from './schema.ts';
-import { metaOf, str } from './shared.ts';
+import { metaOf } from './shared.ts';
 import { parseName, parseText } from './validate.ts';
 
 export function setPlanTitle(doc: Y.Doc, origin: LocalOrigin, title: string): Result<void> {
-  const parsed = parseName(title, LIMITS.title, 'title');
-  return parsed.ok ? setMeta(doc, origin, 'title', parsed.value) : parsed;
+  return commitCell(doc, origin, prepareMetaCell(doc, 'title', title));
 }
 
 export function setPlanCounty(doc: Y.Doc, origin: LocalOrigin, county: string): Result<void> {
-  const parsed = parseText(county, LIMITS.name, false, 'county');
-  return parsed.ok ? setMeta(doc, origin, 'county', parsed.value) : parsed;
+  return commitCell(doc, origin, prepareMetaCell(doc, 'county', county));
 }
 
-function setMeta(doc: Y.Doc, origin: LocalOrigin, field: 'title' | 'county', value: string): Result<void> {
-  const from = str(metaOf(doc), field);
-  if (from === value) return ok(undefined);
-  commit(doc, origin, () => {
-    metaOf(doc).set(field, value);
-    return [{ target: 'meta', action: 'set', id: field, field, from, to: value }];
-  });
-  return ok(undefined);
+/** Validates a new title or county and returns the write, not yet run (a plan setting's cell id is its field). */
+export function prepareMetaCell(doc: Y.Doc, field: string, value: unknown): Result<CellWrite> {
+  const parsed =
+    field === 'title'
+      ? parseName(value, LIMITS.title, 'title')
+      : field === 'county'
+        ? parseText(value, LIMITS.name, false, 'county')
+        : fail<string>('unknown_field', `no plan setting ${field}`, field);
+  if (!parsed.ok) return parsed;
+  return ok(plainCellWrite(metaOf(doc), { target: 'meta', id: field, field }, parsed.value));
 }

@@ -1,6 +1,7 @@
 // Participant operations: the organisations that can own activities; one still owning activities is never removed silently.
 import * as Y from 'yjs';
-import { commit } from './commit.ts';
+import { commit, commitCell, plainCellWrite } from './commit.ts';
+import type { CellWrite } from './commit.ts';
 import type { LogRecord } from './log.ts';
 import { orderKeyFor } from './order.ts';
 import type { Placement } from './order.ts';
@@ -42,19 +43,18 @@ export function renameParticipant(
   id: ParticipantId,
   name: string,
 ): Result<void> {
+  return commitCell(doc, origin, prepareParticipantName(doc, id, name));
+}
+
+/** Validates a new name (unique, case-insensitive) and returns the write, not yet run. */
+export function prepareParticipantName(doc: Y.Doc, id: ParticipantId, name: unknown): Result<CellWrite> {
   const row = participantsOf(doc).get(id);
   if (!(row instanceof Y.Map)) return fail('unknown_participant', `no participant ${id}`);
   const parsed = parseName(name, undefined, 'name');
   if (!parsed.ok) return parsed;
-  const from = str(row, 'name');
-  if (from === parsed.value) return ok(undefined);
-  if (nameTaken(doc, parsed.value, id))
+  if (str(row, 'name') !== parsed.value && nameTaken(doc, parsed.value, id))
     return fail('duplicate_name', `participant ${parsed.value} exists`, 'name');
-  commit(doc, origin, () => {
-    row.set('name', parsed.value);
-    return [{ target: 'participant', action: 'set', id, field: 'name', from, to: parsed.value }];
-  });
-  return ok(undefined);
+  return ok(plainCellWrite(row, { target: 'participant', id, field: 'name' }, parsed.value));
 }
 
 export function moveParticipant(
@@ -114,7 +114,13 @@ export function removeParticipant(
       });
     }
     participantsOf(doc).delete(id);
-    records.push({ target: 'participant', action: 'delete', id, from: str(row, 'name') });
+    records.push({
+      target: 'participant',
+      action: 'delete',
+      id,
+      from: str(row, 'name'),
+      snapshot: { name: str(row, 'name'), kind: str(row, 'kind'), order: str(row, 'order') },
+    });
     return records;
   });
   return ok(undefined);

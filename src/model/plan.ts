@@ -123,6 +123,22 @@ export function newActivityRow(
   });
 }
 
+/** A row holding every cell of `activity`: a restore re-creates one under its old id. */
+export function activityRowOf(activity: Omit<Activity, 'id'>): Row {
+  return newRow({
+    focusAreaId: activity.focusAreaId,
+    step: activity.step,
+    text: activity.text,
+    owners: newSet(activity.owners),
+    responsible: activity.responsible,
+    status: activity.status,
+    due: activity.due,
+    reformParts: newSet(activity.reformParts),
+    note: activity.note,
+    order: activity.order,
+  });
+}
+
 /** True once the plan's content has arrived (the relay seeds it; a new replica is empty until first sync). */
 export const isPlanSeeded = (doc: Y.Doc): boolean => typeof metaOf(doc).get('schemaVersion') === 'number';
 

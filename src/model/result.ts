@@ -19,7 +19,10 @@ export type ErrorCode =
   | 'focus_area_in_use'
   | 'duplicate_name'
   | 'bad_template'
-  | 'bad_update';
+  | 'bad_update'
+  | 'conflict_closed'
+  | 'unknown_change'
+  | 'activity_exists';
 
 export interface ModelError {
   readonly code: ErrorCode;

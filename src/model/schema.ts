@@ -140,6 +140,25 @@ export interface LogEntry {
   readonly field?: string;
   readonly from?: LogValue;
   readonly to?: LogValue;
+  /** A unique id for the entry, so later entries can say they saw it. Entries from before it was added lack it. */
+  readonly key?: string;
+  /**
+   * The keys of the cell's (or, for `add` and `delete`, the row's) newest entries as the writer saw them:
+   * the entries this one supersedes. Two entries of one cell that do not see each other are concurrent.
+   */
+  readonly prev?: readonly string[];
+  /**
+   * On `delete`: the row's cells as they were, so it can be restored. On an `add` that re-creates a row
+   * (a restore): the cells it was re-created with.
+   */
+  readonly snapshot?: Readonly<Record<string, LogValue>>;
+}
+
+/** One cell of the plan: an activity's, focus area's or participant's field, or a plan setting (`id` = `field`). */
+export interface CellRef {
+  readonly target: LogTarget;
+  readonly id: string;
+  readonly field: string;
 }
 
 /** How many log entries the document keeps; older ones are dropped (the relay keeps full history). */

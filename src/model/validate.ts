@@ -2,7 +2,15 @@
 // Shared by the model operations, the server's API and (later) CSV import: one source of truth.
 import { fail, ok } from './result.ts';
 import type { Result } from './result.ts';
-import { LIMITS, PARTICIPANT_KINDS, REFORM_PARTS, STATUSES, STEPS, TEMPLATE_IDS } from './schema.ts';
+import {
+  ACTIVITY_FIELDS,
+  LIMITS,
+  PARTICIPANT_KINDS,
+  REFORM_PARTS,
+  STATUSES,
+  STEPS,
+  TEMPLATE_IDS,
+} from './schema.ts';
 import type {
   ActivityField,
   ActivityValues,
@@ -127,6 +135,21 @@ export function parseActivityField<F extends ActivityField>(
   const parsed = parseAnyField(field, value, context);
   if (!parsed.ok) return { ok: false, error: { ...parsed.error, field } };
   return parsed as Result<ActivityValues[F]>;
+}
+
+/** Parses every cell of an activity (one restored from history or from an earlier plan); the first refusal wins. */
+export function parseActivityValues(
+  cells: Readonly<Record<string, unknown>>,
+  context: ValidationContext,
+): Result<ActivityValues> {
+  const values: Partial<Record<ActivityField, unknown>> = {};
+  for (const field of ACTIVITY_FIELDS) {
+    const parsed = parseActivityField(field, cells[field], context);
+    if (!parsed.ok) return parsed;
+    values[field] = parsed.value;
+  }
+  // Each field was parsed to its own type just above.
+  return ok(values as ActivityValues);
 }
 
 function parseAnyField(field: ActivityField, value: unknown, context: ValidationContext): Result<unknown> {

@@ -1,10 +1,13 @@
-// An in-memory network of plan docs (after yjs's TestConnector): updates queue until flushed; replicas can be cut and healed.
+// An in-memory network of plan docs (after yjs's TestConnector): updates queue until flushed; replicas can be cut,
+// healed, and split into partitions whose members talk only to each other.
 import * as Y from 'yjs';
 import { createLocalOrigin } from '../../src/model/origins.ts';
 import type { LocalOrigin } from '../../src/model/origins.ts';
 import { readPlan } from '../../src/model/plan.ts';
 
 const NET = Symbol('net');
+/** The group of the main network; `cut` gives a replica a group of its own. */
+const MAIN = 0;
 
 export interface Replica {
   readonly doc: Y.Doc;
@@ -13,7 +16,9 @@ export interface Replica {
 
 export class TestNetwork {
   readonly replicas: Replica[];
-  private readonly online: boolean[];
+  /** Replicas with the same group number are connected. */
+  private readonly group: number[];
+  private nextGroup = MAIN + 1;
   private pending: { from: number; update: Uint8Array }[] = [];
 
   constructor(count: number, seed?: Y.Doc) {
@@ -21,11 +26,11 @@ export class TestNetwork {
       const doc = new Y.Doc();
       if (seed) Y.applyUpdate(doc, Y.encodeStateAsUpdate(seed), NET);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== NET && this.online[i]) this.pending.push({ from: i, update });
+        if (origin !== NET && this.hasPeers(i)) this.pending.push({ from: i, update });
       });
       return { doc, origin: createLocalOrigin({ name: `Person ${i + 1}`, organisation: `Org ${i + 1}` }) };
     });
-    this.online = this.replicas.map(() => true);
+    this.group = this.replicas.map(() => MAIN);
   }
 
   doc(i: number): Y.Doc {
@@ -40,14 +45,14 @@ export class TestNetwork {
     return replica.origin;
   }
 
-  /** Delivers every queued update to every replica that is online. */
+  /** Delivers every queued update to every replica connected to its sender. */
   flush(): void {
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
       for (const { from, update } of batch) {
         this.replicas.forEach((replica, j) => {
-          if (j !== from && this.online[j]) Y.applyUpdate(replica.doc, update, NET);
+          if (j !== from && this.group[j] === this.group[from]) Y.applyUpdate(replica.doc, update, NET);
         });
       }
     }
@@ -56,37 +61,65 @@ export class TestNetwork {
   /** Takes a replica off the network; what it does meanwhile reaches no one until `heal`. */
   cut(i: number): void {
     this.flush();
-    this.online[i] = false;
+    this.group[i] = this.nextGroup++;
   }
 
   /** Brings a replica back and exchanges full state with every online replica (sync step 1 + 2). */
   heal(i: number): void {
     this.flush();
-    this.online[i] = true;
-    this.replicas.forEach((other, j) => {
-      if (j === i || !this.online[j]) return;
-      const mine = this.doc(i);
-      Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(other.doc)), NET);
-      Y.applyUpdate(mine, Y.encodeStateAsUpdate(other.doc, Y.encodeStateVector(mine)), NET);
-    });
+    this.group[i] = MAIN;
+    this.syncGroup(MAIN, i);
+  }
+
+  /**
+   * Splits the network: each listed set of replicas is connected within itself only (the first set joins the
+   * main network), and members exchange full state at once. Replicas in no set are cut off alone.
+   */
+  partition(sets: readonly (readonly number[])[]): void {
     this.flush();
+    const listed = new Set(sets.flat());
+    this.replicas.forEach((_, i) => {
+      if (!listed.has(i)) this.group[i] = this.nextGroup++;
+    });
+    sets.forEach((members, k) => {
+      const group = k === 0 ? MAIN : this.nextGroup++;
+      for (const i of members) this.group[i] = group;
+      const [hub] = members;
+      if (hub !== undefined) this.syncGroup(group, hub);
+    });
   }
 
   isOnline(i: number): boolean {
-    return this.online[i] ?? false;
+    return this.group[i] === MAIN;
   }
 
   /** Heals every replica and flushes: afterwards all must hold the same plan. */
   healAll(): void {
-    this.replicas.forEach((_, i) => {
-      if (!this.online[i]) this.heal(i);
-    });
+    this.partition([this.replicas.map((_, i) => i)]);
     this.flush();
   }
 
   destroy(): void {
     for (const replica of this.replicas) replica.doc.destroy();
   }
+
+  private hasPeers(i: number): boolean {
+    return this.group.some((group, j) => j !== i && group === this.group[i]);
+  }
+
+  /** Brings every member of `group` to the same state, through `hub`: all to the hub, then the hub to all. */
+  private syncGroup(group: number, hub: number): void {
+    const members = this.replicas.map((_, j) => j).filter((j) => j !== hub && this.group[j] === group);
+    const center = this.doc(hub);
+    for (const j of members) exchange(this.doc(j), center);
+    for (const j of members) exchange(center, this.doc(j));
+    this.flush();
+  }
+}
+
+/** Sends `to` what `from` has and it lacks (sync step 2 in one direction). */
+function exchange(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), NET);
 }
 
 /** Asserts every doc reads as the same plan (snapshots compared as plain data). */
