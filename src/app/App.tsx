@@ -4,7 +4,9 @@ import type { JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import type { PlanId } from '../model/schema.ts';
 import { MessagePage } from '../views/parts/MessagePage.tsx';
+import { UpdateBanner } from '../views/parts/UpdateBanner.tsx';
 import { StartView } from '../views/StartView.tsx';
+import { startAppUpdates } from './appUpdate.ts';
 
 // The plan page carries the grid and the sync stack: loaded when a plan is opened, so the start page stays light.
 const PlanView = lazy(() => import('../views/PlanView.tsx').then((module) => ({ default: module.PlanView })));
@@ -38,33 +40,40 @@ export function App(): JSX.Element {
   };
   onMount(() => window.addEventListener('popstate', onPopState));
   onCleanup(() => window.removeEventListener('popstate', onPopState));
+  onMount(startAppUpdates);
 
+  // The update banner sits above every page, in the flow, so it never covers the plan; .app-page takes the rest.
   return (
-    <ErrorBoundary
-      fallback={(error: unknown) => {
-        // The error goes to the console for whoever debugs; the person sees a plain sentence.
-        console.error(error);
-        return <Crash />;
-      }}
-    >
-      <Switch fallback={<MessagePage title={t('view.notFound.title')} body={t('view.notFound.body')} />}>
-        <Match when={route().page === 'start'}>
-          <StartView />
-        </Match>
-        <Match when={((r) => (r.page === 'plan' ? r : false))(route())} keyed>
-          {(plan) => (
-            <Suspense
-              fallback={
-                <p class="message-page__waiting" role="status">
-                  {t('plan.opening')}
-                </p>
-              }
-            >
-              <PlanView planId={plan.planId} />
-            </Suspense>
-          )}
-        </Match>
-      </Switch>
-    </ErrorBoundary>
+    <>
+      <UpdateBanner />
+      <div class="app-page">
+        <ErrorBoundary
+          fallback={(error: unknown) => {
+            // The error goes to the console for whoever debugs; the person sees a plain sentence.
+            console.error(error);
+            return <Crash />;
+          }}
+        >
+          <Switch fallback={<MessagePage title={t('view.notFound.title')} body={t('view.notFound.body')} />}>
+            <Match when={route().page === 'start'}>
+              <StartView />
+            </Match>
+            <Match when={((r) => (r.page === 'plan' ? r : false))(route())} keyed>
+              {(plan) => (
+                <Suspense
+                  fallback={
+                    <p class="message-page__waiting" role="status">
+                      {t('plan.opening')}
+                    </p>
+                  }
+                >
+                  <PlanView planId={plan.planId} />
+                </Suspense>
+              )}
+            </Match>
+          </Switch>
+        </ErrorBoundary>
+      </div>
+    </>
   );
 }

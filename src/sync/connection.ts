@@ -1,4 +1,4 @@
-// A plan's connection as signals: connecting/synced/offline, local changes not yet synced, and the token's role.
+// A plan's connection as signals: connecting/synced/offline, local changes the relay has not confirmed, and the token's role.
 import { createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
@@ -6,6 +6,8 @@ import { onDocUpdate } from '../model/docs.ts';
 import type { PlanDoc } from '../model/docs.ts';
 import { isOrigin } from '../model/origins.ts';
 import type { PlanId } from '../model/schema.ts';
+import { onRelayStateVector } from './acks.ts';
+import { createPendingChanges } from './pending.ts';
 import { isRole, readRole, storeRole } from './tokens.ts';
 import type { Role } from './tokens.ts';
 
@@ -15,8 +17,12 @@ export type ConnectionState = 'connecting' | 'synced' | 'offline';
 /** The connection signals of one open plan. */
 export interface Connection {
   readonly state: Accessor<ConnectionState>;
-  /** Local changes made while not synced; back to 0 when the relay has synced again. */
+  /** Local changes the relay has not yet confirmed as stored (also those an earlier visit left). */
   readonly unsyncedChanges: Accessor<number>;
+  /** When the relay last confirmed everything this device had written (ISO), or null if never. */
+  readonly lastSyncedAt: Accessor<string | null>;
+  /** Unconfirmed changes an earlier visit left on this device, as found on opening. */
+  readonly carriedOver: number;
   /** The token's role; null until known (treat as read-only). Cached on the device for offline opens. */
   readonly role: Accessor<Role | null>;
   /** Marks the connection offline for good (after a fatal close). */
@@ -28,27 +34,6 @@ interface ConnectionInput {
   planId: PlanId;
   token: string;
   doc: PlanDoc;
-}
-
-// The count survives a reload while offline (the changes do too, in IndexedDB), so it is kept per plan.
-const UNSYNCED_PREFIX = 'samplan.unsynced.';
-
-function readUnsynced(planId: PlanId): number {
-  try {
-    const count = Number(localStorage.getItem(UNSYNCED_PREFIX + planId) ?? 0);
-    return Number.isSafeInteger(count) && count > 0 ? count : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function writeUnsynced(planId: PlanId, count: number): void {
-  try {
-    if (count === 0) localStorage.removeItem(UNSYNCED_PREFIX + planId);
-    else localStorage.setItem(UNSYNCED_PREFIX + planId, String(count));
-  } catch {
-    // Storage blocked: the count still shows for this visit.
-  }
 }
 
 /** Asks the server what the token allows. Null when the answer could not be had (offline, server down). */
@@ -68,18 +53,14 @@ async function fetchRole(planId: PlanId, token: string): Promise<Role | null> {
 
 /**
  * Starts tracking the plan's connection. Call `attach(provider)` once the websocket provider exists
- * (it is created after IndexedDB has loaded); local changes before that count as unsynced.
+ * (it is created after IndexedDB has loaded); every local change counts as unsynced until the relay confirms it.
  */
 export function createConnection(
   input: ConnectionInput,
 ): Connection & { attach(provider: WebsocketProvider): void } {
   const { planId, token, doc } = input;
   const [state, setState] = createSignal<ConnectionState>('connecting');
-  const [unsyncedChanges, setUnsyncedSignal] = createSignal(readUnsynced(planId));
-  const setUnsynced = (count: number): void => {
-    setUnsyncedSignal(count);
-    writeUnsynced(planId, count);
-  };
+  const pending = createPendingChanges(planId, doc);
   const [role, setRole] = createSignal<Role | null>(readRole(planId, token));
   let disposed = false;
   let roleConfirmed = false;
@@ -97,8 +78,7 @@ export function createConnection(
 
   cleanups.push(
     onDocUpdate(doc, (_update, origin) => {
-      if (state() !== 'synced' && isOrigin(origin) && origin.kind === 'local')
-        setUnsynced(unsyncedChanges() + 1);
+      if (isOrigin(origin) && origin.kind === 'local') pending.record();
     }),
   );
 
@@ -106,7 +86,6 @@ export function createConnection(
     const onSync = (synced: boolean): void => {
       if (synced) {
         setState('synced');
-        setUnsynced(0);
         void refreshRole();
       }
     };
@@ -118,7 +97,9 @@ export function createConnection(
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);
     if (provider.synced) onSync(true);
+    const unhook = onRelayStateVector(provider, pending.confirm);
     cleanups.push(() => {
+      unhook();
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
     });
@@ -126,7 +107,9 @@ export function createConnection(
 
   return {
     state,
-    unsyncedChanges,
+    unsyncedChanges: pending.count,
+    lastSyncedAt: pending.lastSyncedAt,
+    carriedOver: pending.carriedOver,
     role,
     attach,
     stop: () => setState('offline'),

@@ -29,12 +29,17 @@ export interface SyncFatal {
   readonly kind: (typeof FATAL_CLOSE_CODES)[FatalCloseCode];
 }
 
-/** How the device copy is doing: still loading, loaded, or not available (private mode: online only). */
-export type LocalCopyState = 'loading' | 'ready' | 'unavailable';
+/**
+ * How the device copy is doing: still loading, loaded, not available (private mode: online only), or refused
+ * further writes (storage full): changes from then on live only in this tab until the relay has them.
+ */
+export type LocalCopyState = 'loading' | 'ready' | 'unavailable' | 'full';
 
 /** One open plan. Everything here is released by `dispose()`. */
 export interface PlanHandle {
   readonly planId: PlanId;
+  /** The token the plan was opened with: the plan's API calls (history) send it as a bearer header. */
+  readonly token: string;
   readonly doc: PlanDoc;
   /** The origin of every change this tab makes (one per open plan, so undo can track it). */
   readonly origin: LocalOrigin;
@@ -45,6 +50,8 @@ export interface PlanHandle {
   disconnect(): void;
   /** Talks to the relay again, unless a fatal close forbids it. */
   connect(): void;
+  /** Resolves once every change so far is written to the device copy (before a reload, say). */
+  flushLocalCopy(): Promise<void>;
   dispose(): void;
 }
 
@@ -87,6 +94,8 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       if (event.code === CLOSE_BAD_TOKEN || event.code === CLOSE_NO_PLAN) forgetToken(planId, token);
       connection.stop();
     });
+    // Our presence names us, so the relay can record who made each update in its history.
+    relay.awareness.setLocalStateField('user', origin.actor);
     connection.attach(relay);
     provider = relay;
     if (!wantOnline) relay.disconnect();
@@ -94,19 +103,29 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
 
   // The relay starts once the device copy is in (so the first sync sends only what is new), or at once without one.
   // A copy that loads after the timeout still counts: 'unavailable' may turn 'ready', never back.
-  const settle = (state: Exclude<LocalCopyState, 'loading'>): void => {
-    if (localCopy() === 'ready') return;
+  const settle = (state: 'ready' | 'unavailable'): void => {
     clearTimeout(waitForCopy);
-    setLocalCopy(state);
+    // A full store stays reported as full, even once its earlier content has loaded.
+    if (localCopy() === 'loading' || localCopy() === 'unavailable') setLocalCopy(state);
     startRelay();
   };
   const waitForCopy = setTimeout(() => settle('unavailable'), LOCAL_COPY_TIMEOUT_MS);
   try {
     persistence = new IndexeddbPersistence(`samplan-plan-${planId}`, doc);
-    persistence._db.catch(() => settle('unavailable'));
+    persistence._db.then(watchWrites, () => settle('unavailable'));
     void persistence.whenSynced.then(() => settle('ready'));
   } catch {
     settle('unavailable');
+  }
+
+  // y-indexeddb does not report failed writes; they surface as error and abort events on the database.
+  function watchWrites(db: IDBDatabase): void {
+    const onFailure = (event: Event): void => {
+      const target = event.target as IDBRequest | IDBTransaction | null;
+      if (target?.error?.name === 'QuotaExceededError') setLocalCopy('full');
+    };
+    db.addEventListener('abort', onFailure);
+    db.addEventListener('error', onFailure);
   }
 
   // A browser that knows it is offline: close the socket now, rather than let frames wait on a dead link.
@@ -119,6 +138,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
 
   return {
     planId,
+    token,
     doc,
     origin,
     localCopy,
@@ -132,6 +152,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       wantOnline = true;
       if (fatal() === null) provider?.connect();
     },
+    flushLocalCopy: () => flushWrites(persistence?.db ?? null),
     dispose: () => {
       disposed = true;
       clearTimeout(waitForCopy);
@@ -142,4 +163,22 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       void persistence?.destroy();
     },
   };
+}
+
+/**
+ * IndexedDB runs transactions on one store in the order they were created, so a read that completes
+ * means every write queued before it has completed too.
+ */
+function flushWrites(db: IDBDatabase | null): Promise<void> {
+  if (db === null) return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      const transaction = db.transaction('updates', 'readonly');
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => resolve();
+      transaction.objectStore('updates').count();
+    } catch {
+      resolve();
+    }
+  });
 }

@@ -1,6 +1,7 @@
 // The page at /p/<planId>: finds the token, opens the plan, and shows it, a loading line, or a clear message.
 import { Match, Show, Switch, onCleanup, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
+import { registerBeforeUpdate } from '../app/beforeUpdate.ts';
 import { t } from '../i18n/index.ts';
 import type { PlanId } from '../model/schema.ts';
 import { createPlanStore } from '../state/planStore.ts';
@@ -43,6 +44,8 @@ function OpenPlan(props: { planId: PlanId; token: string }): JSX.Element {
   const handle = untrack(() => openPlan(props.planId, props.token));
   onCleanup(() => handle.dispose());
   onCleanup(exposePlanForTests(handle));
+  // A new app version reloads the page: the plan's last edits must be on the device before that.
+  onCleanup(registerBeforeUpdate(() => handle.flushLocalCopy()));
   const [state, actions] = createPlanStore(handle);
 
   return (

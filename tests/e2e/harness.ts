@@ -29,8 +29,11 @@ export interface E2EApp {
   link(planId: string, token: string): string;
   /** Stops the relay (every accepted update stored first); the pages lose their connection. */
   stopServer(): Promise<void>;
-  /** Starts the relay again on the same port and data dir. */
-  startServer(): Promise<void>;
+  /**
+   * Starts the server again on the same port and data dir. `staticDir` serves another build of the app (a new
+   * version "deployed"); without it the server serves dist/.
+   */
+  startServer(options?: { staticDir?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,8 +42,8 @@ const VIEWPORT = { width: 1600, height: 1000 };
 /** Starts the server on a free port over a fresh temp data dir, and a browser. */
 export async function startApp(): Promise<E2EApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'samplan-e2e-'));
-  const start = (port: number): Promise<RunningServer> =>
-    startServer({ port, host: '127.0.0.1', dataDir, staticDir: path.resolve('dist'), log: silentLogger });
+  const start = (port: number, staticDir = path.resolve('dist')): Promise<RunningServer> =>
+    startServer({ port, host: '127.0.0.1', dataDir, staticDir, log: silentLogger });
   let server: RunningServer | null = await start(0);
   const { port, url } = server;
   const browser = await launchBrowser();
@@ -74,8 +77,8 @@ export async function startApp(): Promise<E2EApp> {
       await server?.close();
       server = null;
     },
-    async startServer() {
-      if (server === null) server = await start(port);
+    async startServer(options = {}) {
+      if (server === null) server = await start(port, options.staticDir);
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
@@ -84,4 +87,14 @@ export async function startApp(): Promise<E2EApp> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until a service worker controls `page`: from then on the app shell is cached and the page reloads with
+ * the server down. The worker takes control on the first visit (clientsClaim), once it has precached the app.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+    timeout: 30_000,
+  });
 }

@@ -1,6 +1,7 @@
 // [e2e-offline] Edits made while the relay is down wait on the device, and both people converge when it is back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sv } from '../../src/i18n/sv.ts';
+import { SYNCED, offlineWith } from './badge.ts';
 import { startApp } from './harness.ts';
 import type { E2EApp } from './harness.ts';
 import { PlanPage } from './pages/PlanPage.ts';
@@ -15,8 +16,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const offline = sv['connection.offline'];
-
 describe('offline and back', () => {
   it('[e2e-offline] edits made while the relay is stopped show as unsynced and reach the other person after a restart', async () => {
     const plan = await app.createPlan('Offlineplan');
@@ -27,23 +26,21 @@ describe('offline and back', () => {
     if (!first || !second) throw new Error('the template has fewer than two activities');
 
     await app.stopServer();
-    await expect.poll(() => alice.badgeText()).toBe(offline);
-    await expect.poll(() => bertil.badgeText()).toBe(offline);
+    await expect.poll(() => alice.badgeText()).toBe(offlineWith(0));
+    await expect.poll(() => bertil.badgeText()).toBe(offlineWith(0));
 
     // Alice edits a cell and adds an activity; both wait on her device.
     const editedText = 'Ändrad på tåget utan täckning';
     await alice.grid.editCell(first.id, 'text', editedText);
-    expect(await alice.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    expect(await alice.badgeText()).toBe(offlineWith(1));
     const addedText = 'Ny aktivitet skriven offline';
     await alice.addActivity(addedText);
     expect(await alice.announcement.innerText()).toBe(sv['plan.added']);
-    expect(await alice.badgeText()).toBe(
-      `${offline} – ${sv['connection.unsyncedMany'].replace('{count}', '2')}`,
-    );
+    expect(await alice.badgeText()).toBe(offlineWith(2));
     await expect(testApi(alice.page).unsyncedChanges()).resolves.toBe(2);
     // Bertil, also offline, changes another row's status.
     await bertil.grid.editCell(second.id, 'status', 'Väntar på beslut');
-    expect(await bertil.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    expect(await bertil.badgeText()).toBe(offlineWith(1));
     expect(await bertil.grid.cellText(first.id, 'text')).toBe(first.text);
 
     const added = (await readOpenPlan(alice.page)).activities.find((activity) => activity.text === addedText);
@@ -52,7 +49,7 @@ describe('offline and back', () => {
 
     await app.startServer();
     for (const page of [alice, bertil]) {
-      await expect.poll(() => page.badgeText(), { timeout: 15_000 }).toBe(sv['connection.synced']);
+      await expect.poll(() => page.badgeText(), { timeout: 15_000 }).toMatch(SYNCED);
       await expect(testApi(page.page).unsyncedChanges()).resolves.toBe(0);
     }
     await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(editedText);
@@ -83,23 +80,23 @@ describe('offline and back', () => {
     await alice.page.reload();
     await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
     expect((await readOpenPlan(alice.page)).activities).toHaveLength(42);
-    await expect.poll(() => alice.badgeText()).toBe(offline);
+    await expect.poll(() => alice.badgeText()).toBe(offlineWith(0));
 
     // The copy is fully usable: an edit is kept on the device and survives another reload.
     const text = 'Skrivet medan servern inte svarade';
     await alice.grid.editCell(first.id, 'text', text);
-    await expect.poll(() => alice.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    await expect.poll(() => alice.badgeText()).toBe(offlineWith(1));
     await alice.page.reload();
     await expect
       .poll(async () => (await readOpenPlan(alice.page)).activities.find((a) => a.id === first.id)?.text)
       .toBe(text);
     await expect.poll(() => alice.grid.cellText(first.id, 'text')).toBe(text);
-    await expect.poll(() => alice.badgeText()).toBe(`${offline} – ${sv['connection.unsyncedOne']}`);
+    await expect.poll(() => alice.badgeText()).toBe(offlineWith(1));
 
     // When the relay is reachable again the edit reaches a colleague.
     relayReachable = true;
     const bertil = await new PlanPage(await app.newPage()).open(link);
     await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(text);
-    await expect.poll(() => alice.badgeText()).toBe(sv['connection.synced']);
+    await expect.poll(() => alice.badgeText()).toMatch(SYNCED);
   });
 });

@@ -1,6 +1,7 @@
 // [e2e-start] The start page: one click makes the Jämtland Härjedalen plan, shows its links and opens it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sv } from '../../src/i18n/sv.ts';
+import { SYNCED } from './badge.ts';
 import { startApp } from './harness.ts';
 import type { E2EApp } from './harness.ts';
 import { PlanPage } from './pages/PlanPage.ts';
@@ -65,7 +66,7 @@ describe('start page', () => {
     expect(firstArea.name).toBe('Övergripande beslut om riktningen framåt');
     expect(await plan.grid.cellText(firstActivity.id, 'focusAreaId')).toBe(firstArea.name);
     expect(await plan.grid.cellText(firstActivity.id, 'text')).toBe(firstActivity.text);
-    expect(await plan.badgeText()).toBe(sv['connection.synced']);
+    await expect.poll(() => plan.badgeText()).toMatch(SYNCED);
 
     // Back on the start page, the plan is listed as opened on this device, with edit rights.
     await start.goto(app.url);

@@ -1,29 +1,65 @@
-// Shows the plan's connection in words and colour: Synkad, Ansluter…, Offline – N ändringar ej synkade.
+// Shows the plan's connection in words and colour: Synkad 14:32, Ansluter…, Offline – N ändringar ej synkade.
+import { createEffect, createSignal, onCleanup } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import type { ConnectionState } from '../../sync/connection.ts';
+import { stampOf } from '../isoDate.ts';
 
-/** The badge's sentence for a state and a count of unsynced local changes. */
-export function connectionText(state: ConnectionState, unsynced: number): string {
-  const base =
-    state === 'synced'
+/** A change the relay confirms within this long is not worth a "sending" message: it would only flicker. */
+const SENDING_VISIBLE_AFTER_MS = 1500;
+
+export interface BadgeInput {
+  readonly state: ConnectionState;
+  /** Local changes the relay has not confirmed. */
+  readonly unsynced: number;
+  /** When the relay last confirmed everything (ISO), or null. */
+  readonly lastSyncedAt: string | null;
+  /** True once unconfirmed changes have waited long enough on a live connection to mention. */
+  readonly sendingNoticed?: boolean;
+}
+
+/** The badge's sentence. */
+export function connectionText(input: BadgeInput, now: Date = new Date()): string {
+  const { state, unsynced, lastSyncedAt } = input;
+  if (state === 'synced') {
+    if (unsynced > 0 && input.sendingNoticed === true)
+      return unsynced === 1 ? t('connection.sendingOne') : t('connection.sendingMany', { count: unsynced });
+    return lastSyncedAt === null
       ? t('connection.synced')
-      : state === 'connecting'
-        ? t('connection.connecting')
-        : t('connection.offline');
-  if (state === 'synced' || unsynced === 0) return base;
+      : t('connection.syncedAt', { time: stampOf(lastSyncedAt, now) });
+  }
+  const base = state === 'connecting' ? t('connection.connecting') : t('connection.offline');
+  if (unsynced === 0) return base;
   const count =
     unsynced === 1 ? t('connection.unsyncedOne') : t('connection.unsyncedMany', { count: unsynced });
   return `${base} – ${count}`;
 }
 
+/** The longer line for the tooltip: when this device last agreed with the relay. */
+export const lastSyncedText = (lastSyncedAt: string | null, now: Date = new Date()): string =>
+  lastSyncedAt === null
+    ? t('connection.neverSynced')
+    : t('connection.lastSynced', { time: stampOf(lastSyncedAt, now) });
+
 /** A labelled status badge; screen readers hear changes politely. */
-export function ConnectionBadge(props: { state: ConnectionState; unsynced: number }): JSX.Element {
+export function ConnectionBadge(props: Omit<BadgeInput, 'sendingNoticed'>): JSX.Element {
+  const [sendingNoticed, setSendingNoticed] = createSignal(false);
+  createEffect(() => {
+    if (props.state !== 'synced' || props.unsynced === 0) return setSendingNoticed(false);
+    const timer = setTimeout(() => setSendingNoticed(true), SENDING_VISIBLE_AFTER_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
   return (
-    <p class={`badge badge--${props.state}`} role="status" aria-live="polite" data-testid="connection-badge">
+    <p
+      class={`badge badge--${props.state}`}
+      role="status"
+      aria-live="polite"
+      title={lastSyncedText(props.lastSyncedAt)}
+      data-testid="connection-badge"
+    >
       <span class="visually-hidden">{t('connection.label')}: </span>
       <span class="badge__dot" aria-hidden="true" />
-      {connectionText(props.state, props.unsynced)}
+      {connectionText({ ...props, sendingNoticed: sendingNoticed() })}
     </p>
   );
 }
