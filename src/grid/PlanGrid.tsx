@@ -35,6 +35,13 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
     },
     onError: (error) => props.onError(error),
     onSelectionChange: (ids) => props.onSelectionChange?.(ids),
+    conflicted: (row, field) => {
+      if (row === undefined || field === undefined) return false;
+      const owner = field === 'priority' ? row.focusAreaId : row.id;
+      return props.conflicts.get(owner)?.has(field) === true;
+    },
+    onOpenConflict: (row, field) => props.onOpenConflict?.(row, field),
+    onCellFocus: (id, field) => props.onCellFocus?.(id, field),
   };
 
   onMount(() => {
@@ -52,6 +59,7 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
             readOnly: env.readOnly,
             focusAreas: () => props.plan.focusAreas,
             participants: () => props.plan.participants,
+            conflicted: env.conflicted,
           }),
           defaultColDef,
           ...(lang === 'sv' ? { localeText: AG_GRID_LOCALE_SE } : {}),
@@ -84,6 +92,13 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
       if (!grid) return;
       grid.onFilterChanged();
       updateRowDrag(grid, env);
+    }),
+  );
+
+  // The marks follow the conflicts: a changed set of conflicted cells restyles the cells (editable is asked anew).
+  createEffect(
+    on([api, () => props.conflicts], ([grid]) => {
+      if (grid && !grid.isDestroyed()) grid.refreshCells({ force: true });
     }),
   );
 

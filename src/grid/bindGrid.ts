@@ -18,6 +18,21 @@ export interface GridEnv {
   readonly actions: PlanActions;
   onError(error: ModelError): void;
   onSelectionChange?(ids: ActivityId[]): void;
+  /** True where the cell holds an open conflict (a row's priority is its focus area's). */
+  conflicted(row: GridRow | undefined, field: string | undefined): boolean;
+  /** Asks the page to show the conflict of a cell. */
+  onOpenConflict(row: GridRow, field: string): void;
+  /** Tells the page which cell has the focus (for its history). */
+  onCellFocus(id: ActivityId, field: string): void;
+}
+
+/** Enter and F2 open a conflicted cell's choice, as they would open an editor elsewhere. */
+const OPEN_KEYS = new Set(['Enter', 'F2']);
+
+function openConflict(env: GridEnv, data: GridRow | undefined, field: string | undefined): boolean {
+  if (data === undefined || field === undefined || !env.conflicted(data, field)) return false;
+  env.onOpenConflict(data, field);
+  return true;
 }
 
 /** Row dragging is offered only to editors, and only while the rows show in plan order (no sort, no filter). */
@@ -104,6 +119,17 @@ export function planGridOptions(env: GridEnv, sync: RowSync): GridOptions<GridRo
     onRowDragLeave: clearIndicator,
     onRowDragCancel: clearIndicator,
     onRowDragEnd: (event) => onRowDragEnd(env, event),
+    onCellDoubleClicked: (event) => openConflict(env, event.data, event.colDef.field),
+    onCellKeyDown: (event) => {
+      const key = event.event instanceof KeyboardEvent ? event.event.key : '';
+      const field = 'colDef' in event ? event.colDef.field : undefined;
+      if (OPEN_KEYS.has(key) && openConflict(env, event.data, field)) event.event?.preventDefault();
+    },
+    onCellFocused: (event) => {
+      const field = typeof event.column === 'object' ? event.column?.getColDef().field : undefined;
+      const row = event.rowIndex === null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
+      if (row?.data && field) env.onCellFocus(row.data.id, field);
+    },
     onSortChanged: (event) => updateRowDrag(event.api, env),
     onGridReady: (event) => updateRowDrag(event.api, env),
   };

@@ -17,6 +17,8 @@ export interface ColumnSource {
   readOnly(): boolean;
   focusAreas(): readonly FocusArea[];
   participants(): readonly Participant[];
+  /** True where two people's concurrent changes to the cell wait for someone to choose. */
+  conflicted(row: GridRow | undefined, field: string | undefined): boolean;
 }
 
 /** A column id: the model's `ActivityField` name, or 'priority'. Cells carry it as `col-id`. */
@@ -31,7 +33,12 @@ const formatParts = (parts: unknown): string =>
 
 /** Column definitions in plan order; `col-id` equals the field name. */
 export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
-  const editable: EditableCallback<GridRow> = () => !source.readOnly();
+  // A cell in conflict opens the conflict's choice instead of an editor (bindGrid), so both values stay in view.
+  const editable: EditableCallback<GridRow> = ({ data, colDef }) =>
+    !source.readOnly() && !source.conflicted(data, colDef.field);
+  const cellClassRules: ColDef<GridRow>['cellClassRules'] = {
+    'plan-cell--conflict': ({ data, colDef }) => source.conflicted(data, colDef.field),
+  };
   const focusAreaName = (id: unknown): string =>
     source.focusAreas().find((area) => area.id === id)?.name ?? '';
   const largeText = (maxLength: number): Partial<ColDef<GridRow>> => ({
@@ -134,7 +141,7 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
     },
     { field: 'note', headerName: t('column.note'), flex: 1, minWidth: 130, ...largeText(LIMITS.note) },
   ];
-  return columns.map((column) => ({ colId: column.field, editable, ...column }));
+  return columns.map((column) => ({ colId: column.field, editable, cellClassRules, ...column }));
 }
 
 /** Default column settings: sortable and resizable, headers may wrap, no type inference, no column moving. */

@@ -12,6 +12,8 @@ export interface CellChange {
   readonly at: string;
   readonly by: Actor;
   readonly action: LogAction;
+  /** The cell's field, so a list of changes across cells can say which each was. */
+  readonly field: string;
   readonly from: LogValue;
   readonly to: LogValue;
 }
@@ -56,6 +58,7 @@ export function toCellChange(entry: LogEntry, field: string): CellChange | undef
     at: entry.at,
     by: entry.by,
     action: entry.action,
+    field,
     from: entry.field === field ? (entry.from ?? null) : null,
     to,
   };

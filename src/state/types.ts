@@ -69,4 +69,9 @@ export interface PlanGridProps {
   filters: GridFilters;
   onSelectionChange?: (ids: ActivityId[]) => void;
   onError: (error: ModelError) => void; // shown by the view in an aria-live region
+  /** Cells with an open conflict: row id → fields (`conflictCells`). The grid marks them and opens the choice on Enter. */
+  conflicts: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `field` is a column id: 'priority' stands for the row's focus area priority. */
+  onOpenConflict?: (row: { id: ActivityId; focusAreaId: FocusAreaId }, field: string) => void;
+  onCellFocus?: (id: ActivityId, field: string) => void;
 }

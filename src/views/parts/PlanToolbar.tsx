@@ -19,6 +19,8 @@ interface PlanToolbarProps {
   onAddFocusArea: () => void;
   onDelete: () => void;
   onExport: () => void;
+  /** Opens the history (for viewers too: reading it changes nothing). */
+  onHistory: () => void;
 }
 
 /** Search and filter narrow what the grid shows; export always writes the whole plan. */
@@ -85,6 +87,9 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
         </Show>
         <button type="button" class="button" onClick={() => props.onExport()}>
           {t('toolbar.export')}
+        </button>
+        <button type="button" class="button" onClick={() => props.onHistory()}>
+          {t('history.open')}
         </button>
       </div>
     </div>

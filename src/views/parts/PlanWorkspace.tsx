@@ -1,5 +1,5 @@
 // The plan page once the plan is here: header with title and connection, notices, toolbar, grid and dialogs.
-import { Show, createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { csvFileName, exportCsv } from '../../csv/exportCsv.ts';
 import { PlanGrid } from '../../grid/PlanGrid.tsx';
@@ -16,7 +16,14 @@ import type { AddActivityDefaults } from './AddActivityDialog.tsx';
 import { AddFocusAreaDialog } from './AddFocusAreaDialog.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { PlanNotices } from './PlanNotices.tsx';
+import { ConflictsPanel } from '../history/ConflictsPanel.tsx';
+import { createConflictState } from '../../state/conflicts.ts';
+import type { Conflict } from '../../state/conflicts.ts';
 import { PlanToolbar } from './PlanToolbar.tsx';
+import { HistoryDialog } from '../history/HistoryDialog.tsx';
+import type { FocusedCell } from '../history/HistoryDialog.tsx';
+import { createHistoryState } from '../../state/history.ts';
 
 /** Saves `text` as a file named `name` through a temporary link. */
 function downloadText(text: string, name: string, type: string): void {
@@ -47,7 +54,25 @@ export function PlanWorkspace(props: {
   const [newestArea, setNewestArea] = createSignal<FocusAreaId | null>(null);
   const [confirmingDelete, setConfirmingDelete] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal('');
+  const conflicts = createConflictState(handle);
+  onCleanup(conflicts.dispose);
+  const [openConflict, setOpenConflict] = createSignal<Conflict | null>(null);
+  // The grid names a cell by row and column; a row's priority is its focus area's cell.
+  const showConflictAt = (row: { id: ActivityId; focusAreaId: FocusAreaId }, field: string): void => {
+    const [target, id] = field === 'priority' ? ['focusArea', row.focusAreaId] : ['activity', row.id];
+    const found = conflicts
+      .conflicts()
+      .find(
+        (c) => c.kind === 'values' && c.cell.target === target && c.cell.id === id && c.cell.field === field,
+      );
+    if (found !== undefined) setOpenConflict(found);
+  };
   const [problem, setProblem] = createSignal('');
+  const history = createHistoryState(handle);
+  onCleanup(history.dispose);
+  const [historyOpen, setHistoryOpen] = createSignal(false);
+  // The cell the history dialog is about: the grid's focused cell, kept while the focus is elsewhere.
+  const [focusedCell, setFocusedCell] = createSignal<FocusedCell | null>(null);
 
   const role = handle.connection.role;
   const readOnly = (): boolean => role() !== 'edit';
@@ -131,17 +156,22 @@ export function PlanWorkspace(props: {
           {t('app.name')}
         </a>
         <h1 class="plan-header__title">{title()}</h1>
-        <ConnectionBadge state={handle.connection.state()} unsynced={handle.connection.unsyncedChanges()} />
+        <ConnectionBadge
+          state={handle.connection.state()}
+          unsynced={handle.connection.unsyncedChanges()}
+          lastSyncedAt={handle.connection.lastSyncedAt()}
+        />
       </header>
-      <Show when={role() === 'view'}>
-        <p class="notice">{t('plan.readOnly')}</p>
-      </Show>
-      <Show when={role() === null}>
-        <p class="notice">{t('plan.roleUnknown')}</p>
-      </Show>
-      <Show when={handle.localCopy() === 'unavailable'}>
-        <p class="notice notice--warning">{t('plan.noLocalCopy')}</p>
-      </Show>
+      <PlanNotices handle={handle} />
+      <ConflictsPanel
+        state={conflicts}
+        plan={state.plan}
+        readOnly={readOnly()}
+        selected={openConflict()}
+        onSelect={setOpenConflict}
+        announce={announce}
+        onError={showError}
+      />
       <PlanToolbar
         participants={state.plan.participants}
         quickFilter={quickFilter()}
@@ -154,6 +184,7 @@ export function PlanWorkspace(props: {
         onAddFocusArea={() => setAddingFocusArea(true)}
         onDelete={() => setConfirmingDelete(true)}
         onExport={exportPlan}
+        onHistory={() => setHistoryOpen(true)}
       />
       <div class="live-messages">
         <p class="live-messages__status" role="status" aria-live="polite">
@@ -173,6 +204,9 @@ export function PlanWorkspace(props: {
           filters={filters()}
           onSelectionChange={setSelection}
           onError={showError}
+          onCellFocus={(id, field) => setFocusedCell({ id, field })}
+          conflicts={conflicts.cells()}
+          onOpenConflict={showConflictAt}
         />
       </main>
       <AddActivityDialog
@@ -186,6 +220,14 @@ export function PlanWorkspace(props: {
         open={addingFocusArea()}
         onAdd={addFocusArea}
         onClose={() => setAddingFocusArea(false)}
+      />
+      <HistoryDialog
+        open={historyOpen()}
+        onClose={() => setHistoryOpen(false)}
+        history={history}
+        plan={state.plan}
+        readOnly={readOnly()}
+        cell={focusedCell()}
       />
       <ConfirmDialog
         open={confirmingDelete() && selected().length > 0}

@@ -47,11 +47,26 @@ describe('[history-cell] a cell’s earlier values', () => {
         at: '2026-12-03T10:00:00.000Z',
         by: alice.actor,
         action: 'set',
+        field: 'text',
         from: 'Andra',
         to: 'Tredje',
       },
-      { at: '2026-12-02T09:00:00.000Z', by: bertil.actor, action: 'set', from: 'Första', to: 'Andra' },
-      { at: '2026-12-01T08:00:00.000Z', by: alice.actor, action: 'add', from: null, to: 'Första' },
+      {
+        at: '2026-12-02T09:00:00.000Z',
+        by: bertil.actor,
+        action: 'set',
+        field: 'text',
+        from: 'Första',
+        to: 'Andra',
+      },
+      {
+        at: '2026-12-01T08:00:00.000Z',
+        by: alice.actor,
+        action: 'add',
+        field: 'text',
+        from: null,
+        to: 'Första',
+      },
     ]);
     expect(cellHistory(doc, { ...cell, field: 'status' }).map((c) => c.to)).toEqual(['done']);
     expect(new Set(cellHistory(doc, cell).map((c) => c.key)).size).toBe(3);
