@@ -70,23 +70,27 @@ describe('concurrent changes to one cell', () => {
       await person.page.getByTestId('conflicts-notice').waitFor();
     }
 
-    // Bertil opens the cell from the keyboard: both values, with who and when.
-    await bertil.grid.cell(first.id, 'text').click();
-    await bertil.page.keyboard.press('Enter');
+    // Each opens the cell from the keyboard and sees both values, with who and when; Alice leaves it for later.
+    for (const person of [alice, bertil]) {
+      await person.grid.cell(first.id, 'text').click();
+      await person.page.keyboard.press('Enter');
+      const opened = person.page.getByTestId('conflict-dialog');
+      await opened.waitFor();
+      const shown = await opened.locator('.conflict__value').allInnerTexts();
+      expect(shown).toHaveLength(2);
+      expect(
+        shown.some(
+          (text) => text.includes(aliceText) && text.includes('Alice Andersson, Region Jämtland Härjedalen'),
+        ),
+      ).toBe(true);
+      expect(
+        shown.some((text) => text.includes(bertilText) && text.includes('Bertil Berg, Östersunds kommun')),
+      ).toBe(true);
+      expect(shown.join('\n')).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    }
+    await alice.page.getByRole('button', { name: sv['conflict.later'] }).click();
     const dialog = bertil.page.getByTestId('conflict-dialog');
-    await dialog.waitFor();
     const values = dialog.locator('.conflict__value');
-    expect(await values.count()).toBe(2);
-    const shown = await values.allInnerTexts();
-    expect(
-      shown.some(
-        (text) => text.includes(aliceText) && text.includes('Alice Andersson, Region Jämtland Härjedalen'),
-      ),
-    ).toBe(true);
-    expect(
-      shown.some((text) => text.includes(bertilText) && text.includes('Bertil Berg, Östersunds kommun')),
-    ).toBe(true);
-    expect(shown.join('\n')).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
     // He keeps Alice's value: a normal edit that reaches her, and the mark goes away on both screens.
     await values.filter({ hasText: aliceText }).getByRole('button', { name: sv['conflict.keep'] }).click();
