@@ -33,6 +33,19 @@ export function ConflictDialog(props: {
   choice: ConflictChoice;
   onClose: () => void;
 }): JSX.Element {
+  // What both kinds of choice read, as getters so they stay live.
+  const common: Omit<ChoiceProps<Conflict>, 'conflict'> = {
+    get plan() {
+      return props.plan;
+    },
+    get readOnly() {
+      return props.readOnly;
+    },
+    get choice() {
+      return props.choice;
+    },
+    onClose: () => props.onClose(),
+  };
   return (
     <Dialog open={props.conflict !== null} onClose={() => props.onClose()} labelledBy="conflict-title">
       <Show when={props.conflict}>
@@ -43,26 +56,10 @@ export function ConflictDialog(props: {
             </h2>
             <p class="conflict__subject">{conflictSubject(conflict(), props.plan)}</p>
             <Show when={asValues(conflict())} keyed>
-              {(values) => (
-                <ValueChoices
-                  conflict={values}
-                  plan={props.plan}
-                  readOnly={props.readOnly}
-                  choice={props.choice}
-                  onClose={props.onClose}
-                />
-              )}
+              {(values) => <ValueChoices conflict={values} {...common} />}
             </Show>
             <Show when={asDeleted(conflict())} keyed>
-              {(deleted) => (
-                <DeletedChoice
-                  conflict={deleted}
-                  plan={props.plan}
-                  readOnly={props.readOnly}
-                  choice={props.choice}
-                  onClose={props.onClose}
-                />
-              )}
+              {(deleted) => <DeletedChoice conflict={deleted} {...common} />}
             </Show>
           </div>
         )}
@@ -75,13 +72,15 @@ const asValues = (conflict: Conflict): ValuesConflict | false => conflict.kind =
 const asDeleted = (conflict: Conflict): EditedDeletedConflict | false =>
   conflict.kind === 'editedDeleted' && conflict;
 
-function ValueChoices(props: {
-  conflict: ValuesConflict;
+interface ChoiceProps<C extends Conflict> {
+  conflict: C;
   plan: PlanSnapshot;
   readOnly: boolean;
   choice: ConflictChoice;
   onClose: () => void;
-}): JSX.Element {
+}
+
+function ValueChoices(props: ChoiceProps<ValuesConflict>): JSX.Element {
   const field = (): string => props.conflict.cell.field;
   return (
     <>
@@ -124,13 +123,7 @@ function ValueChoices(props: {
   );
 }
 
-function DeletedChoice(props: {
-  conflict: EditedDeletedConflict;
-  plan: PlanSnapshot;
-  readOnly: boolean;
-  choice: ConflictChoice;
-  onClose: () => void;
-}): JSX.Element {
+function DeletedChoice(props: ChoiceProps<EditedDeletedConflict>): JSX.Element {
   return (
     <>
       <p>
