@@ -49,8 +49,8 @@ describe('offline and back', () => {
 
     await app.startServer();
     for (const page of [alice, bertil]) {
-      await expect.poll(() => page.badgeText(), { timeout: 15_000 }).toMatch(SYNCED);
-      await expect(testApi(page.page).unsyncedChanges()).resolves.toBe(0);
+      await expect.poll(() => testApi(page.page).unsyncedChanges(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.badgeText()).toMatch(SYNCED);
     }
     await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(editedText);
     expect(await bertil.grid.cellText(added.id, 'text')).toBe(addedText);
@@ -97,6 +97,6 @@ describe('offline and back', () => {
     relayReachable = true;
     const bertil = await new PlanPage(await app.newPage()).open(link);
     await expect.poll(() => bertil.grid.cellText(first.id, 'text')).toBe(text);
-    await expect.poll(() => alice.badgeText()).toMatch(SYNCED);
+    await expect.poll(() => alice.badgeText(), { timeout: 15_000 }).toMatch(SYNCED);
   });
 });
