@@ -14,7 +14,19 @@ export interface TemplateOrigin {
 
 export type Origin = LocalOrigin | TemplateOrigin;
 
-export const createLocalOrigin = (actor: Actor): LocalOrigin => ({ kind: 'local', actor });
+/**
+ * The local origin of one open plan. Given a function, `actor` reads it at each use, so a renamed user is
+ * named in every change from then on while the origin stays the same object (undo tracks it by identity).
+ */
+export const createLocalOrigin = (actor: Actor | (() => Actor)): LocalOrigin =>
+  typeof actor === 'function'
+    ? {
+        kind: 'local',
+        get actor() {
+          return actor();
+        },
+      }
+    : { kind: 'local', actor };
 
 export const TEMPLATE_ORIGIN: TemplateOrigin = { kind: 'template' };
 

@@ -10,6 +10,8 @@ import type { LocalOrigin } from '../model/origins.ts';
 import type { PlanId } from '../model/schema.ts';
 import { currentActor } from './actor.ts';
 import { createConnection } from './connection.ts';
+import { createPresence } from './presence.ts';
+import type { Presence } from './presence.ts';
 import { forgetToken } from './tokens.ts';
 import type { Connection } from './connection.ts';
 
@@ -46,6 +48,8 @@ export interface PlanHandle {
   readonly localCopy: Accessor<LocalCopyState>;
   readonly connection: Connection;
   readonly fatal: Accessor<SyncFatal | null>;
+  /** Who has the plan open (awareness), and this tab's own cell focus to announce. */
+  readonly presence: Presence;
   /** Stops talking to the relay (the plan stays editable offline). */
   disconnect(): void;
   /** Talks to the relay again, unless a fatal close forbids it. */
@@ -69,7 +73,9 @@ const wsBase = (): string => `${location.protocol === 'https:' ? 'wss' : 'ws'}:/
 /** Opens `planId` with `token`: IndexedDB first, then the relay. */
 export function openPlan(planId: PlanId, token: string): PlanHandle {
   const doc = newPlanDoc();
-  const origin = createLocalOrigin(currentActor());
+  // One origin for the plan's life; its actor follows the identity, so a rename needs no new origin.
+  const origin = createLocalOrigin(currentActor);
+  const presence = createPresence(doc.clientID, currentActor);
   const connection = createConnection({ planId, token, doc });
   const [localCopy, setLocalCopy] = createSignal<LocalCopyState>('loading');
   const [fatal, setFatal] = createSignal<SyncFatal | null>(null);
@@ -95,7 +101,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       connection.stop();
     });
     // Our presence names us, so the relay can record who made each update in its history.
-    relay.awareness.setLocalStateField('user', origin.actor);
+    presence.attach(relay);
     connection.attach(relay);
     provider = relay;
     if (!wantOnline) relay.disconnect();
@@ -144,6 +150,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
     localCopy,
     connection,
     fatal,
+    presence,
     disconnect: () => {
       wantOnline = false;
       provider?.disconnect();
@@ -159,6 +166,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       connection.dispose();
+      presence.dispose();
       provider?.destroy();
       void persistence?.destroy();
     },

@@ -21,8 +21,12 @@ export interface E2EApp {
   /** `http://127.0.0.1:<port>`; stays the same across `stopServer()` / `startServer()`. */
   readonly url: string;
   readonly browser: Browser;
-  /** A new browser context (its own storage, like another person's laptop) with one page. */
-  newPage(): Promise<Page>;
+  /**
+   * A new browser context (its own storage, like another person's laptop) with one page. The device already knows
+   * who its user is (`identity`, or a default test person), so the "Vem är du?" dialog stays closed; pass
+   * `identity: null` to start as a device that has never been told.
+   */
+  newPage(options?: { identity?: { name: string; organisation: string } | null }): Promise<Page>;
   /** Creates a plan through the API, as a script or another client would. */
   createPlan(title: string, template?: TemplateId): Promise<CreatedPlan>;
   /** The link given to people: `/p/<id>#<token>`. */
@@ -38,6 +42,7 @@ export interface E2EApp {
 }
 
 const VIEWPORT = { width: 1600, height: 1000 };
+const DEFAULT_IDENTITY = { name: 'Testa Testsson', organisation: '' };
 
 /** Starts the server on a free port over a fresh temp data dir, and a browser. */
 export async function startApp(): Promise<E2EApp> {
@@ -52,7 +57,7 @@ export async function startApp(): Promise<E2EApp> {
   return {
     url,
     browser,
-    async newPage() {
+    async newPage(options = {}) {
       // Swedish users in Swedish time: the CSV file name carries the local date.
       const context = await browser.newContext({
         viewport: VIEWPORT,
@@ -61,6 +66,18 @@ export async function startApp(): Promise<E2EApp> {
         acceptDownloads: true,
       });
       contexts.push(context);
+      const identity = options.identity === undefined ? DEFAULT_IDENTITY : options.identity;
+      // Only where none is stored yet: an identity chosen in the page survives its reloads.
+      if (identity !== null) {
+        await context.addInitScript((actor) => {
+          try {
+            if (localStorage.getItem('samplan.actor') === null)
+              localStorage.setItem('samplan.actor', JSON.stringify(actor));
+          } catch {
+            // about:blank and the like have no storage.
+          }
+        }, identity);
+      }
       return context.newPage();
     },
     async createPlan(title, template = 'jamtland-harjedalen') {
