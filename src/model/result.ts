@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'bad_update'
   | 'conflict_closed'
   | 'unknown_change'
-  | 'activity_exists';
+  | 'activity_exists'
+  | 'changed_since';
 
 export interface ModelError {
   readonly code: ErrorCode;
@@ -30,6 +31,8 @@ export interface ModelError {
   readonly field?: string;
   /** A plain-English detail for logs and tests; the UI shows the i18n sentence for `code`. */
   readonly detail: string;
+  /** Values for the sentence's placeholders (`{name}`), when it has any. */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export type Result<T> =

@@ -7,7 +7,11 @@ import { setPlanTitle } from '../model/meta.ts';
 import { onPlanChange } from '../model/observe.ts';
 import type { PlanChange } from '../model/observe.ts';
 import { isPlanSeeded, readPlan } from '../model/plan.ts';
+import type { Result } from '../model/result.ts';
 import type { PlanSnapshot } from '../model/schema.ts';
+import { createPlanUndo } from '../model/undo.ts';
+import type { UndoOutcome } from '../model/undo.ts';
+import { setCells } from '../model/batch.ts';
 import type { PlanHandle } from '../sync/openPlan.ts';
 import type { PlanActions } from './types.ts';
 
@@ -23,6 +27,10 @@ export interface PlanState {
 export interface PlanStoreActions extends PlanActions {
   /** Calls `listener` after the store has caught up with each change; returns the unsubscribe function. */
   onRowChanges(listener: (change: PlanChange) => void): () => void;
+  /** Takes back this person's newest change (never a colleague's); refused with `changed_since` when someone changed it since. */
+  undo(): Result<UndoOutcome>;
+  /** Puts back the change undone last; refused with `changed_since` when someone changed it since. */
+  redo(): Result<UndoOutcome>;
   /** A fresh, frozen snapshot of the whole plan (for export), independent of any filter. */
   snapshot(): PlanSnapshot;
   /** Stops following the document (called on cleanup when created inside a component). */
@@ -46,8 +54,10 @@ export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreAction
     if (!state.seeded && isPlanSeeded(doc)) setState('seeded', true);
     for (const listener of [...listeners]) listener(change);
   });
+  const history = createPlanUndo(doc, origin);
   const dispose = (): void => {
     stopObserving();
+    history.destroy();
     listeners.clear();
   };
   if (getOwner() !== null) onCleanup(dispose);
@@ -60,6 +70,9 @@ export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreAction
     setPlanTitle: (title) => setPlanTitle(doc, origin, title),
     addFocusArea: (input) => addFocusArea(doc, origin, input),
     setFocusAreaPriority: (id, priority) => setFocusAreaPriority(doc, origin, id, priority),
+    setCells: (cells) => setCells(doc, origin, cells),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
     onRowChanges: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

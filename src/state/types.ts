@@ -1,5 +1,6 @@
 // The contract between the plan page and the grid: the actions the grid may call and the props it receives.
 import type { PlanChange } from '../model/observe.ts';
+import type { BatchOutcome, CellValue } from '../model/batch.ts';
 import type { ModelError, Result } from '../model/result.ts';
 import type {
   ActivityField,
@@ -12,6 +13,7 @@ import type {
 } from '../model/schema.ts';
 
 export type { PlanChange } from '../model/observe.ts';
+export type { BatchOutcome, CellValue } from '../model/batch.ts';
 
 /** Where to put a new activity: a focus area and a step, optionally right after another activity. */
 export interface NewActivityInput {
@@ -50,6 +52,8 @@ export interface PlanActions {
   addFocusArea(input: NewFocusAreaInput): Result<FocusAreaId>;
   /** Re-prioritises a focus area (1 = start first); all its activities move with it. */
   setFocusAreaPriority(id: FocusAreaId, priority: number | string): Result<void>;
+  /** Writes many cells as ONE undoable action (a paste); each is validated as its own edit, refused ones reported. */
+  setCells(cells: readonly CellValue[]): BatchOutcome;
 }
 
 /** The toolbar's filters; the empty value ('' or 0) means "all". */
@@ -74,4 +78,8 @@ export interface PlanGridProps {
   /** `field` is a column id: 'priority' stands for the row's focus area priority. */
   onOpenConflict?: (row: { id: ActivityId; focusAreaId: FocusAreaId }, field: string) => void;
   onCellFocus?: (id: ActivityId, field: string) => void;
+  /** A polite message from the grid's keys (cleared, pasted, row added). */
+  onAnnounce?: (text: string) => void;
+  /** An assertive message from the grid's keys (a refused clear, the values a paste refused and why). */
+  onProblem?: (text: string) => void;
 }
