@@ -9,7 +9,11 @@ import type { PlanGridProps } from '../state/types.ts';
 import { planGridOptions, updateRowDrag } from './bindGrid.ts';
 import type { GridEnv } from './bindGrid.ts';
 import { buildColumns, defaultColDef } from './columns.ts';
+import { bindGridKeys } from './keys.ts';
+import type { GridKeysEnv } from './keys.ts';
 import { registerGridModules } from './modules.ts';
+import { flashRemoteChanges, onLocalEditing, refreshPresence, withPresence } from './presenceCells.ts';
+import type { GridPresence, GridPresenceProps } from './presenceCells.ts';
 import { RowSync } from './rowSync.ts';
 import type { GridRow } from './rows.ts';
 import { planTheme } from './theme.ts';
@@ -20,9 +24,11 @@ import './grid.css';
  * Edits and row drags become `props.actions` calls; refusals go to `props.onError`. Remote changes update only
  * their rows, so the local user's editor, selection and scroll stay put. The grid is rebuilt only when the language changes.
  */
-export function PlanGrid(props: PlanGridProps): JSX.Element {
+export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element {
   let host: HTMLDivElement | undefined;
   const [api, setApi] = createSignal<GridApi<GridRow>>();
+  const noPresence: GridPresence = new Map();
+  const presence = (): GridPresence => props.presence ?? noPresence;
 
   // Props are read through getters at the moment the grid needs them, never tracked by the grid's own effect.
   const env: GridEnv = {
@@ -44,6 +50,18 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
     onCellFocus: (id, field) => props.onCellFocus?.(id, field),
   };
 
+  const keysEnv: GridKeysEnv = {
+    plan: env.plan,
+    readOnly: env.readOnly,
+    get actions() {
+      return props.actions;
+    },
+    onError: env.onError,
+    onAnnounce: (text) => props.onAnnounce?.(text),
+    onProblem: (text) => props.onProblem?.(text),
+    conflicted: env.conflicted,
+  };
+
   onMount(() => {
     if (!host) return;
     const element = host;
@@ -55,12 +73,15 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
         const grid = createGrid<GridRow>(element, {
           ...planGridOptions(env, sync),
           theme: planTheme,
-          columnDefs: buildColumns({
-            readOnly: env.readOnly,
-            focusAreas: () => props.plan.focusAreas,
-            participants: () => props.plan.participants,
-            conflicted: env.conflicted,
-          }),
+          columnDefs: withPresence(
+            buildColumns({
+              readOnly: env.readOnly,
+              focusAreas: () => props.plan.focusAreas,
+              participants: () => props.plan.participants,
+              conflicted: env.conflicted,
+            }),
+            presence,
+          ),
           defaultColDef,
           ...(lang === 'sv' ? { localeText: AG_GRID_LOCALE_SE } : {}),
         });
@@ -68,10 +89,17 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
           .querySelector('[role="treegrid"], [role="grid"]')
           ?.setAttribute('aria-label', t('grid.label'));
         sync.attach(grid);
+        // Before the row sync: the flash notes the rows as they were, then compares once the sync has run.
+        const unflash = props.onRowChanges(flashRemoteChanges(grid));
         const unbind = props.onRowChanges((change) => sync.onChange(change));
+        const unbindKeys = bindGridKeys(element, grid, keysEnv);
+        const unediting = onLocalEditing(grid, (editing) => props.onEditingChange?.(editing));
         setApi(grid);
         onCleanup(() => {
+          unflash();
+          unediting();
           unbind();
+          unbindKeys();
           setApi(undefined);
           grid.destroy();
         });
@@ -99,6 +127,15 @@ export function PlanGrid(props: PlanGridProps): JSX.Element {
   createEffect(
     on([api, () => props.conflicts], ([grid]) => {
       if (grid && !grid.isDestroyed()) grid.refreshCells({ force: true });
+    }),
+  );
+
+  // Other people's marks follow their presence: only the rows whose marks changed are restyled.
+  let shownPresence: GridPresence = new Map();
+  createEffect(
+    on([api, presence], ([grid, next]) => {
+      if (grid) refreshPresence(grid, shownPresence, next);
+      shownPresence = next;
     }),
   );
 

@@ -1,11 +1,13 @@
 // Registers the AG Grid Community modules the plan grid uses, and only those (the initial bundle stays small).
 import {
+  CellApiModule,
   CellStyleModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
   CustomEditorModule,
   ExternalFilterModule,
+  HighlightChangesModule,
   LargeTextEditorModule,
   LocaleModule,
   NumberEditorModule,
@@ -38,6 +40,9 @@ export function registerGridModules(): void {
     RowDragModule,
     RowAutoHeightModule,
     CellStyleModule,
+    // getCellValue with the formatter: the text Ctrl+C copies (keys.ts).
+    CellApiModule,
+    HighlightChangesModule,
     TextEditorModule,
     LargeTextEditorModule,
     NumberEditorModule,

@@ -12,6 +12,8 @@ const LANGUAGE_KEY = 'samplan.language';
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
 const [language, setLanguageSignal] = createSignal<Language>(stored === 'en' ? 'en' : 'sv');
+// The page says which language it is in from the start (screen readers pick their voice from it), not only after a switch.
+if (typeof document !== 'undefined') document.documentElement.lang = language();
 
 export { language };
 

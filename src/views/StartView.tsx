@@ -1,5 +1,5 @@
 // The start page: create a plan (Jämtland Härjedalen one click away), get its links, and reopen plans used here.
-import { Show, createSignal, onMount } from 'solid-js';
+import { Show, createEffect, createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { planLink } from '../sync/plansApi.ts';
@@ -7,6 +7,7 @@ import type { CreatedPlan } from '../sync/plansApi.ts';
 import { readRecentPlans, rememberPlan, storeAccess } from '../sync/tokens.ts';
 import { CopyField } from './parts/CopyField.tsx';
 import { CreatePlanForm } from './parts/CreatePlanForm.tsx';
+import { LanguageSwitch } from './parts/LanguageSwitch.tsx';
 import { RecentPlans } from './parts/RecentPlans.tsx';
 
 /** The page at `/`. */
@@ -15,7 +16,7 @@ export function StartView(): JSX.Element {
   const [recent, setRecent] = createSignal(readRecentPlans());
   let createdHeading: HTMLHeadingElement | undefined = undefined;
 
-  onMount(() => {
+  createEffect(() => {
     document.title = t('app.name');
   });
 
@@ -31,7 +32,10 @@ export function StartView(): JSX.Element {
   return (
     <main class="start-page">
       <header class="start-page__header">
-        <p class="brand">{t('app.name')}</p>
+        <div class="brand-row">
+          <p class="brand">{t('app.name')}</p>
+          <LanguageSwitch />
+        </div>
         <h1>{t('start.heading')}</h1>
         <p class="lead">{t('start.intro')}</p>
       </header>

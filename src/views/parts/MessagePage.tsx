@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** A calm full-page message: heading, sentence, optional detail and actions, and a link to the start page. */
 export function MessagePage(props: {
@@ -13,9 +14,12 @@ export function MessagePage(props: {
   return (
     <main class="message-page" aria-labelledby="message-title">
       <div class="message-page__card">
-        <p class="brand" aria-hidden="true">
-          {t('app.name')}
-        </p>
+        <div class="brand-row">
+          <p class="brand" aria-hidden="true">
+            {t('app.name')}
+          </p>
+          <LanguageSwitch />
+        </div>
         <h1 id="message-title">{props.title}</h1>
         <p>{props.body}</p>
         <Show when={props.detail}>

@@ -21,6 +21,8 @@ interface PlanToolbarProps {
   onExport: () => void;
   /** Opens the history (for viewers too: reading it changes nothing). */
   onHistory: () => void;
+  /** Opens the list of keyboard shortcuts. */
+  onShortcuts?: () => void;
 }
 
 /** Search and filter narrow what the grid shows; export always writes the whole plan. */
@@ -90,6 +92,9 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
         </button>
         <button type="button" class="button" onClick={() => props.onHistory()}>
           {t('history.open')}
+        </button>
+        <button type="button" class="button" aria-keyshortcuts="?" onClick={() => props.onShortcuts?.()}>
+          {t('shortcuts.open')}
         </button>
       </div>
     </div>

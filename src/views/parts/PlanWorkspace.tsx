@@ -16,11 +16,16 @@ import type { AddActivityDefaults } from './AddActivityDialog.tsx';
 import { AddFocusAreaDialog } from './AddFocusAreaDialog.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PlanNotices } from './PlanNotices.tsx';
+import { PlanPresence } from './PlanPresence.tsx';
+import { gridPresence } from './PresenceBar.tsx';
 import { ConflictsPanel } from '../history/ConflictsPanel.tsx';
 import { createConflictState } from '../../state/conflicts.ts';
 import type { Conflict } from '../../state/conflicts.ts';
 import { PlanToolbar } from './PlanToolbar.tsx';
+import { onPlanKeys } from './planKeys.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { HistoryDialog } from '../history/HistoryDialog.tsx';
 import type { FocusedCell } from '../history/HistoryDialog.tsx';
 import { createHistoryState } from '../../state/history.ts';
@@ -91,7 +96,7 @@ export function PlanWorkspace(props: {
   });
 
   const showError = (error: ModelError): void => {
-    setProblem(t(`error.${error.code}`));
+    setProblem(t(`error.${error.code}`, error.params));
   };
   // A refusal stays on screen until this person's next change goes through, then it no longer applies.
   onCleanup(
@@ -103,6 +108,22 @@ export function PlanWorkspace(props: {
     setProblem('');
     setAnnouncement(text);
   };
+
+  // Undo and redo take back this person's own changes only; the model refuses one someone has changed since.
+  const [shortcutsOpen, setShortcutsOpen] = createSignal(false);
+  const undoOrRedo = (which: 'undo' | 'redo'): void => {
+    if (readOnly()) return;
+    const result = which === 'undo' ? actions.undo() : actions.redo();
+    if (!result.ok) return showError(result.error);
+    announce(t(result.value.done ? `${which}.done` : `${which}.nothing`));
+  };
+  onCleanup(
+    onPlanKeys({
+      undo: () => undoOrRedo('undo'),
+      redo: () => undoOrRedo('redo'),
+      help: () => setShortcutsOpen(true),
+    }),
+  );
 
   const addDefaults = (): AddActivityDefaults => {
     const [first] = selected();
@@ -161,6 +182,8 @@ export function PlanWorkspace(props: {
           unsynced={handle.connection.unsyncedChanges()}
           lastSyncedAt={handle.connection.lastSyncedAt()}
         />
+        <PlanPresence presence={handle.presence} participants={state.plan.participants} />
+        <LanguageSwitch />
       </header>
       <PlanNotices handle={handle} />
       <ConflictsPanel
@@ -185,6 +208,7 @@ export function PlanWorkspace(props: {
         onDelete={() => setConfirmingDelete(true)}
         onExport={exportPlan}
         onHistory={() => setHistoryOpen(true)}
+        onShortcuts={() => setShortcutsOpen(true)}
       />
       <div class="live-messages">
         <p class="live-messages__status" role="status" aria-live="polite">
@@ -204,9 +228,16 @@ export function PlanWorkspace(props: {
           filters={filters()}
           onSelectionChange={setSelection}
           onError={showError}
-          onCellFocus={(id, field) => setFocusedCell({ id, field })}
+          onCellFocus={(id, field) => {
+            setFocusedCell({ id, field });
+            handle.presence.setCell({ activityId: id, field });
+          }}
+          presence={gridPresence(handle.presence.peers())}
+          onEditingChange={(editing) => handle.presence.setEditing(editing)}
           conflicts={conflicts.cells()}
           onOpenConflict={showConflictAt}
+          onAnnounce={announce}
+          onProblem={setProblem}
         />
       </main>
       <AddActivityDialog
@@ -229,6 +260,7 @@ export function PlanWorkspace(props: {
         readOnly={readOnly()}
         cell={focusedCell()}
       />
+      <ShortcutsDialog open={shortcutsOpen()} onClose={() => setShortcutsOpen(false)} />
       <ConfirmDialog
         open={confirmingDelete() && selected().length > 0}
         id="delete"
