@@ -25,19 +25,8 @@ afterAll(async () => {
 });
 
 /** A browser of its own with the "who am I" choice already made. */
-async function personPage(
-  name = 'Alice Andersson',
-  organisation = 'Region Jämtland Härjedalen',
-): Promise<Page> {
-  const page = await app.newPage();
-  await page
-    .context()
-    .addInitScript((actor) => localStorage.setItem('samplan.actor', JSON.stringify(actor)), {
-      name,
-      organisation,
-    });
-  return page;
-}
+const personPage = (name = 'Alice Andersson', organisation = 'Region Jämtland Härjedalen'): Promise<Page> =>
+  app.newPage({ identity: { name, organisation } });
 
 /** Fails with axe's findings (rule, help, targets) when there are any. */
 async function expectNoViolations(page: Page, where: string): Promise<void> {
@@ -98,6 +87,21 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await plan.deleteDialog.waitFor();
     await expectNoViolations(page, 'the delete confirmation');
     await plan.cancelDelete.click();
+  });
+
+  it('[e2e-a11y] the "who am I" dialog on a new device, and the shortcuts dialog', async () => {
+    const plan = await app.createPlan('Identitetsplan');
+    const page = await app.newPage({ identity: null });
+    await page.goto(app.link(plan.id, plan.editToken));
+    await page.getByRole('dialog', { name: sv['identity.title'] }).waitFor();
+    await expectNoViolations(page, 'the "who am I" dialog');
+    await page.getByLabel(sv['identity.name']).fill('Ada Axesson');
+    await page.getByRole('button', { name: sv['identity.submit'], exact: true }).click();
+    await page.getByRole('dialog', { name: sv['identity.title'] }).waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: sv['shortcuts.open'], exact: true }).click();
+    await page.getByRole('dialog', { name: sv['shortcuts.title'] }).waitFor();
+    await expectNoViolations(page, 'the shortcuts dialog');
   });
 
   it('[e2e-a11y] the conflicts list and the conflict dialog', async () => {

@@ -18,17 +18,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A browser of its own for `name` of `organisation`, as the "who am I" choice would leave it on the device. */
-async function personPage(name: string, organisation: string): Promise<Page> {
-  const page = await app.newPage();
-  await page
-    .context()
-    .addInitScript((actor) => localStorage.setItem('samplan.actor', JSON.stringify(actor)), {
-      name,
-      organisation,
-    });
-  return page;
-}
+/** A browser of its own for `name` of `organisation`, as the "who am I" choice leaves it on the device. */
+const personPage = (name: string, organisation: string): Promise<Page> =>
+  app.newPage({ identity: { name, organisation } });
 
 describe('concurrent changes to one cell', () => {
   it('[e2e-conflict] two people offline change the same cell; both see the marked conflict with both values and one choice settles it', async () => {

@@ -22,13 +22,8 @@ const ALICE = { name: 'Alice Andersson', organisation: 'Region Jämtland Härjed
 const BERTIL = { name: 'Bertil Berg', organisation: 'Östersunds kommun' };
 
 /** A browser of its own for one person, named on the device as the "who am I" choice would leave it. */
-async function personPage(actor: { name: string; organisation: string }): Promise<Page> {
-  const page = await app.newPage();
-  await page
-    .context()
-    .addInitScript((stored) => localStorage.setItem('samplan.actor', JSON.stringify(stored)), actor);
-  return page;
-}
+const personPage = (actor: { name: string; organisation: string }): Promise<Page> =>
+  app.newPage({ identity: actor });
 
 /** "Alice Andersson, Region Jämtland Härjedalen, 2026-11-23 14:32" at the start of a history line. */
 const byAt = (actor: { name: string; organisation: string }): RegExp =>
