@@ -2,6 +2,7 @@
 import { sv } from '../i18n/sv.ts';
 import type { MessageKey } from '../i18n/sv.ts';
 import type { PlanSnapshot } from '../model/schema.ts';
+import { decisionCellText } from './decisionCell.ts';
 
 export type CsvSeparator = ';' | ',';
 
@@ -25,6 +26,7 @@ const COLUMNS = [
   'column.due',
   'column.reformParts',
   'column.note',
+  'column.decision',
 ] as const satisfies readonly MessageKey[];
 
 /** Every activity of the plan (not only the rows a view shows), in plan order, with a Swedish header. */
@@ -45,6 +47,7 @@ export function exportCsv(plan: PlanSnapshot, options: CsvOptions = {}): string 
       activity.due,
       activity.reformParts.join(', '),
       activity.note,
+      decisionCellText(activity),
     ];
   });
   const lines = [COLUMNS.map((key) => sv[key]), ...rows].map((fields) =>

@@ -2,6 +2,7 @@
 // Pure: no DOM, no AG Grid, so the parsing and conversion are tested in Node.
 import { en } from '../i18n/en.ts';
 import { sv } from '../i18n/sv.ts';
+import { nameKey } from '../model/names.ts';
 import { fail, ok } from '../model/result.ts';
 import type { ModelError, Result } from '../model/result.ts';
 import { STATUSES } from '../model/schema.ts';
@@ -98,7 +99,7 @@ export interface PasteLookup {
   readonly participants: readonly Participant[];
 }
 
-const fold = (text: string): string => text.trim().toLocaleLowerCase('sv');
+const fold = nameKey;
 
 /** A status by its Swedish or English label, or by its key, in any case. */
 function parseStatusText(text: string): Result<Status> {
@@ -159,11 +160,13 @@ export function parseDisplayValue(column: ColumnId, text: string, lookup: PasteL
     case 'reformParts':
       return parseReformPartsText(text);
     case 'due':
+    case 'decisionDate':
     case 'priority':
       return ok(text.trim());
     case 'text':
     case 'responsible':
     case 'note':
+    case 'decision':
       return ok(text);
   }
 }

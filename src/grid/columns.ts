@@ -3,12 +3,15 @@ import type { ColDef, EditableCallback, ValueFormatterParams } from 'ag-grid-com
 import { LIMITS, STATUSES } from '../model/schema.ts';
 import type { FocusArea, Participant, ReformPart, Status } from '../model/schema.ts';
 import { t } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { DueDateEditor } from './editors/DueDateEditor.ts';
 import type { DueDateParams } from './editors/DueDateEditor.ts';
 import { ownersEditor } from './editors/OwnersEditor.ts';
 import { reformPartsEditor } from './editors/ReformPartsEditor.ts';
 import { focusAreaEditor, statusEditor, stepEditor } from './editors/selectEditors.ts';
 import { statusChip, statusLabel } from './renderers/statusChip.ts';
+import { dueDateCell } from './renderers/dueDate.ts';
+import { today } from '../state/today.ts';
 import { sameList } from './rows.ts';
 import type { GridRow } from './rows.ts';
 
@@ -48,6 +51,15 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
     wrapText: true,
     autoHeight: true,
     comparator: compareText,
+  });
+  const dateColumn = (field: 'due' | 'decisionDate', label: MessageKey): ColDef<GridRow> => ({
+    field,
+    headerName: t(label),
+    width: 115,
+    cellEditor: DueDateEditor,
+    cellEditorPopup: true,
+    cellEditorParams: { min: '1900-01-01', max: '2200-12-31', label: t(label) } satisfies DueDateParams,
+    ...(field === 'due' ? { cellRenderer: dueDateCell(today) } : {}),
   });
 
   const columns: ColDef<GridRow>[] = [
@@ -117,18 +129,7 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
       comparator: (a: Status, b: Status) => STATUSES.indexOf(a) - STATUSES.indexOf(b),
       cellEditorSelector: statusEditor,
     },
-    {
-      field: 'due',
-      headerName: t('column.due'),
-      width: 115,
-      cellEditor: DueDateEditor,
-      cellEditorPopup: true,
-      cellEditorParams: {
-        min: '1900-01-01',
-        max: '2200-12-31',
-        label: t('column.due'),
-      } satisfies DueDateParams,
-    },
+    dateColumn('due', 'column.due'),
     {
       field: 'reformParts',
       headerName: t('column.reformParts'),
@@ -140,15 +141,16 @@ export function buildColumns(source: ColumnSource): ColDef<GridRow>[] {
       cellEditorSelector: () => reformPartsEditor(t('column.reformParts')),
     },
     { field: 'note', headerName: t('column.note'), flex: 1, minWidth: 130, ...largeText(LIMITS.note) },
+    { field: 'decision', headerName: t('column.decision'), width: 180, ...largeText(LIMITS.decision) },
+    dateColumn('decisionDate', 'column.decisionDate'),
   ];
   return columns.map((column) => ({ colId: column.field, editable, cellClassRules, ...column }));
 }
 
-/** Default column settings: sortable and resizable, headers may wrap, no type inference, no column moving. */
+/** Default column settings: sortable, resizable and movable (the layout is kept per device), headers may wrap, no type inference. */
 export const defaultColDef: ColDef<GridRow> = {
   sortable: true,
   resizable: true,
-  suppressMovable: true,
   cellDataType: false,
   wrapHeaderText: true,
   autoHeaderHeight: true,

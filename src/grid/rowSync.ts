@@ -132,6 +132,9 @@ export class RowSync {
       const update = this.cache.changed(plan, ids);
       if (update.length === 0) return;
       api.applyTransaction({ update });
+      // The due cell also says "försenad", which follows the status: AG Grid redraws only cells whose own value changed.
+      const rowNodes = update.flatMap((row) => api.getRowNode(row.id) ?? []);
+      api.refreshCells({ rowNodes, columns: ['due'], force: true });
     }
     const shift = this.keepScroll(api, anchors);
     if (focus) this.refocus(api, focus, shift);

@@ -27,6 +27,8 @@ export interface GridRow {
   readonly due: string;
   readonly reformParts: readonly ReformPart[];
   readonly note: string;
+  readonly decision: string;
+  readonly decisionDate: string;
 }
 
 /** Name and priority lookups for one snapshot. */
@@ -66,6 +68,8 @@ export function toGridRow(activity: Activity, lookup: RowLookup): GridRow {
     due: activity.due,
     reformParts: [...activity.reformParts],
     note: activity.note,
+    decision: activity.decision,
+    decisionDate: activity.decisionDate,
   });
 }
 
@@ -97,6 +101,8 @@ export function sameRow(a: GridRow, b: GridRow): boolean {
     a.status === b.status &&
     a.due === b.due &&
     sameList(a.reformParts, b.reformParts) &&
-    a.note === b.note
+    a.note === b.note &&
+    a.decision === b.decision &&
+    a.decisionDate === b.decisionDate
   );
 }

@@ -1,5 +1,10 @@
 // English, the second language: every Swedish key has its English sentence (the type enforces it).
 import type { MessageKey } from './sv.ts';
+import { viewsEn } from './blocks/views.ts';
+import { overviewEn } from './blocks/overview.ts';
+import { followUpEn } from './blocks/followUp.ts';
+import { settingsEn } from './blocks/settings.ts';
+import { importCsvEn } from './blocks/importCsv.ts';
 
 export const en: Record<MessageKey, string> = {
   // --- shared vocabulary (model) ---
@@ -30,6 +35,9 @@ export const en: Record<MessageKey, string> = {
   'column.due': 'Due',
   'column.reformParts': 'Reform parts',
   'column.note': 'Note',
+  'column.decision': 'Decision',
+  'column.decisionDate': 'Decision date',
+  'due.overdue': 'overdue',
   // --- model refusals ---
   'error.required': 'This field cannot be empty.',
   'error.too_long': 'The text is too long.',
@@ -363,4 +371,9 @@ export const en: Record<MessageKey, string> = {
   'presence.label': 'Has the plan open now',
   'presence.you': '(you)',
   'presence.editingTag': '{names} editing',
+  ...viewsEn,
+  ...overviewEn,
+  ...followUpEn,
+  ...settingsEn,
+  ...importCsvEn,
 };

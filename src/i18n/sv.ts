@@ -1,4 +1,10 @@
-// Swedish, the default language. Keys are grouped by area; each area's owner adds keys in its own block.
+// Swedish, the default language. Keys are grouped by area; each area's owner adds keys in its own block
+// (the views' blocks live in ./blocks, one file per view, so they can change side by side).
+import { viewsSv } from './blocks/views.ts';
+import { overviewSv } from './blocks/overview.ts';
+import { followUpSv } from './blocks/followUp.ts';
+import { settingsSv } from './blocks/settings.ts';
+import { importCsvSv } from './blocks/importCsv.ts';
 
 export const sv = {
   // --- shared vocabulary (model) ---
@@ -29,6 +35,9 @@ export const sv = {
   'column.due': 'Klart senast',
   'column.reformParts': 'Reformdelar',
   'column.note': 'Anteckning',
+  'column.decision': 'Beslut',
+  'column.decisionDate': 'Beslutsdatum',
+  'due.overdue': 'försenad',
   // --- model refusals (ErrorCode in src/model/result.ts) ---
   'error.required': 'Fältet får inte vara tomt.',
   'error.too_long': 'Texten är för lång.',
@@ -364,6 +373,11 @@ export const sv = {
   'presence.label': 'Har planen öppen nu',
   'presence.you': '(du)',
   'presence.editingTag': '{names} redigerar',
+  ...viewsSv,
+  ...overviewSv,
+  ...followUpSv,
+  ...settingsSv,
+  ...importCsvSv,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -28,7 +28,17 @@ export const CONFLICT_FIELDS: Readonly<Record<LogTarget, readonly string[]>> = {
   meta: ['title', 'county'],
   participant: ['name'],
   focusArea: ['name', 'priority'],
-  activity: ['focusAreaId', 'step', 'text', 'responsible', 'status', 'due', 'note'],
+  activity: [
+    'focusAreaId',
+    'step',
+    'text',
+    'responsible',
+    'status',
+    'due',
+    'note',
+    'decision',
+    'decisionDate',
+  ],
 };
 
 export const isConflictField = (target: LogTarget, field: string): boolean =>

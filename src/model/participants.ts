@@ -6,6 +6,7 @@ import type { LogRecord } from './log.ts';
 import { orderKeyFor } from './order.ts';
 import type { Placement } from './order.ts';
 import type { LocalOrigin } from './origins.ts';
+import { nameKey } from './names.ts';
 import { newId } from './plan.ts';
 import { fail, ok } from './result.ts';
 import type { Result } from './result.ts';
@@ -130,8 +131,6 @@ const ordered = (doc: Y.Doc): { id: string; order: string }[] =>
   [...participantsOf(doc)].map(([id, row]: [string, Row]) => ({ id, order: str(row, 'order') }));
 
 function nameTaken(doc: Y.Doc, name: string, except?: string): boolean {
-  const wanted = name.toLocaleLowerCase('sv');
-  return [...participantsOf(doc)].some(
-    ([id, row]) => id !== except && str(row, 'name').toLocaleLowerCase('sv') === wanted,
-  );
+  const wanted = nameKey(name);
+  return [...participantsOf(doc)].some(([id, row]) => id !== except && nameKey(str(row, 'name')) === wanted);
 }

@@ -119,6 +119,8 @@ export function newActivityRow(
     due: '',
     reformParts: newSet(reformParts),
     note: '',
+    decision: '',
+    decisionDate: '',
     order,
   });
 }
@@ -135,6 +137,8 @@ export function activityRowOf(activity: Omit<Activity, 'id'>): Row {
     due: activity.due,
     reformParts: newSet(activity.reformParts),
     note: activity.note,
+    decision: activity.decision,
+    decisionDate: activity.decisionDate,
     order: activity.order,
   });
 }
@@ -223,6 +227,9 @@ function readActivityRow(id: string, row: Row, participantRank: ReadonlyMap<stri
     due: str(row, 'due'),
     reformParts,
     note: str(row, 'note'),
+    // Plans made before decisions existed have no such cells: they read as empty.
+    decision: str(row, 'decision'),
+    decisionDate: str(row, 'decisionDate'),
     order: str(row, 'order'),
   };
 }

@@ -53,6 +53,7 @@ export const LIMITS = {
   text: 4000,
   responsible: 200,
   note: 8000,
+  decision: 4000,
   priority: 99,
 } as const;
 
@@ -91,6 +92,10 @@ export interface Activity {
   readonly due: string;
   readonly reformParts: readonly ReformPart[];
   readonly note: string;
+  /** The steering group's decision on this activity (*beslut*), free text; empty when none. */
+  readonly decision: string;
+  /** `YYYY-MM-DD` of the decision, or empty. */
+  readonly decisionDate: string;
   readonly order: string;
 }
 
@@ -105,6 +110,8 @@ export const ACTIVITY_FIELDS = [
   'due',
   'reformParts',
   'note',
+  'decision',
+  'decisionDate',
 ] as const;
 export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 export type ActivityValues = { [F in ActivityField]: Activity[F] };

@@ -172,6 +172,10 @@ function parseAnyField(field: ActivityField, value: unknown, context: Validation
       return parseReformParts(value);
     case 'note':
       return parseText(value, LIMITS.note, false);
+    case 'decision':
+      return parseText(value, LIMITS.decision, false);
+    case 'decisionDate':
+      return parseDate(value);
     default:
       return fail('unknown_field', `no such field: ${String(field)}`);
   }

@@ -162,6 +162,8 @@ const sameActivity = (a: Activity, b: Activity): boolean =>
   a.due === b.due &&
   sameLogValue(a.reformParts, b.reformParts) &&
   a.note === b.note &&
+  a.decision === b.decision &&
+  a.decisionDate === b.decisionDate &&
   a.order === b.order;
 
 /** How `now` differs from `past`, activity by activity (matched by id, so a re-created row is the same row). */

@@ -14,6 +14,7 @@ export const CSV_HEADER = [
   'Klart senast',
   'Reformdelar',
   'Anteckning',
+  'Beslut',
 ];
 
 /** One row per activity in plan order, before the formula-injection guard. */
@@ -33,6 +34,10 @@ export function expectedCsvRows(plan: PlanSnapshot): string[][] {
       activity.due,
       activity.reformParts.join(', '),
       activity.note,
+      // The decision's date first, then its text: "2026-11-23: Beslut …" ("date:" alone when it has no text).
+      activity.decisionDate === ''
+        ? activity.decision
+        : `${activity.decisionDate}:${activity.decision === '' ? '' : ` ${activity.decision}`}`,
     ];
   });
 }

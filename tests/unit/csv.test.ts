@@ -31,6 +31,10 @@ function trickyPlan(): PlanSnapshot {
   setActivityField(doc, alice, a.id, 'reformParts', [4, 1]);
   setActivityField(doc, alice, b.id, 'note', 'Två rader\r\nmed CRLF och ä, å, ö');
   setActivityField(doc, alice, b.id, 'responsible', 'Åsa Öberg');
+  setActivityField(doc, alice, a.id, 'decision', 'Styrgruppen beslutade; start i januari');
+  setActivityField(doc, alice, a.id, 'decisionDate', '2026-11-23');
+  setActivityField(doc, alice, b.id, 'decisionDate', '2026-10-01');
+  setActivityField(doc, alice, c.id, 'decision', 'Utan datum');
   setActivityField(doc, alice, c.id, 'text', '=HYPERLINK("http://evil")');
   addActivity(doc, alice, { focusAreaId: a.focusAreaId, step: 2, text: '-1+1' });
   addActivity(doc, alice, { focusAreaId: a.focusAreaId, step: 2, text: '@SUM(A1)' });
@@ -66,7 +70,11 @@ describe('[csv] export for Swedish Excel and LibreOffice', () => {
       '2027-03-31',
       '1, 4',
       '',
+      '2026-11-23: Styrgruppen beslutade; start i januari',
     ]);
+    const decisions = rows.map((row) => row.at(-1));
+    expect(decisions).toContain('2026-10-01:');
+    expect(decisions).toContain('Utan datum');
   });
 
   it('[csv-injection] prefixes cells that start with = + - @ tab or CR with an apostrophe', () => {
@@ -98,6 +106,6 @@ describe('[csv] export for Swedish Excel and LibreOffice', () => {
   it('[csv-empty] exports the header alone for a plan without activities', () => {
     const rows = parseBack(exportCsv(readPlan(seededDoc('empty'))));
     expect(rows).toEqual([CSV_HEADER]);
-    expect(first(rows)).toHaveLength(10);
+    expect(first(rows)).toHaveLength(11);
   });
 });

@@ -1,21 +1,12 @@
 // Cells and logged values in words: "Status" and "Pågår" rather than `status` and `in_progress`.
 import { t } from '../../i18n/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
+import { ACTIVITY_FIELD_LABELS } from '../../i18n/fieldLabels.ts';
 import { STATUSES } from '../../model/schema.ts';
 import type { Actor, CellRef, LogValue, PlanSnapshot, Status } from '../../model/schema.ts';
 import { isoDateTimeOf } from '../isoDate.ts';
 
-const ACTIVITY_LABELS: Readonly<Record<string, MessageKey>> = {
-  focusAreaId: 'column.focusArea',
-  step: 'column.step',
-  text: 'column.text',
-  owners: 'column.owners',
-  responsible: 'column.responsible',
-  status: 'column.status',
-  due: 'column.due',
-  reformParts: 'column.reformParts',
-  note: 'column.note',
-};
+const ACTIVITY_LABELS: Readonly<Record<string, MessageKey>> = ACTIVITY_FIELD_LABELS;
 
 const OTHER_LABELS: Readonly<Record<string, MessageKey>> = {
   'focusArea.name': 'history.field.focusAreaName',
