@@ -20,6 +20,7 @@ export interface RecentPlan {
 }
 
 const ACCESS_PREFIX = 'samplan.access.';
+const LINKS_PREFIX = 'samplan.links.';
 const RECENT_KEY = 'samplan.recentPlans';
 const RECENT_LIMIT = 50;
 
@@ -160,4 +161,20 @@ export function rememberPlan(plan: { id: PlanId; title: string; role: Role | nul
   const others = readRecentPlans().filter((recent) => recent.id !== plan.id);
   const entry: RecentPlan = { ...plan, lastOpened: new Date().toISOString() };
   writeJson(RECENT_KEY, [entry, ...others].slice(0, RECENT_LIMIT));
+}
+
+/**
+ * Remembers the plan's read (view) token on the device that created it, so its settings can show the read link
+ * later. Only the creator ever gets it: a device that opens an edit link cannot know it.
+ */
+export function storeViewToken(planId: PlanId, viewToken: string): void {
+  writeJson(LINKS_PREFIX + planId, { viewToken });
+}
+
+/** The plan's read token as known on this device: stored at creation, or a read link opened here; else null. */
+export function readViewToken(planId: PlanId): string | null {
+  const value = readJson(LINKS_PREFIX + planId);
+  if (isRecord(value) && typeof value.viewToken === 'string' && value.viewToken !== '')
+    return value.viewToken;
+  return readTokens(planId).find((access) => access.role === 'view')?.token ?? null;
 }

@@ -4,7 +4,7 @@ import type { JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
 import { planLink } from '../sync/plansApi.ts';
 import type { CreatedPlan } from '../sync/plansApi.ts';
-import { readRecentPlans, rememberPlan, storeAccess } from '../sync/tokens.ts';
+import { readRecentPlans, rememberPlan, storeAccess, storeViewToken } from '../sync/tokens.ts';
 import { CopyField } from './parts/CopyField.tsx';
 import { CreatePlanForm } from './parts/CreatePlanForm.tsx';
 import { LanguageSwitch } from './parts/LanguageSwitch.tsx';
@@ -23,6 +23,7 @@ export function StartView(): JSX.Element {
   const onCreated = (plan: CreatedPlan, title: string): void => {
     // The creator edits: keep the edit token so the plan opens here without the link, offline too.
     storeAccess(plan.id, plan.editToken, 'edit');
+    storeViewToken(plan.id, plan.viewToken);
     rememberPlan({ id: plan.id, title, role: 'edit' });
     setRecent(readRecentPlans());
     setCreated({ plan, title });
