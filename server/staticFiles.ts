@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { viewOfSlug } from '../src/app/planViews.ts';
 import { isPlanId } from './auth.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -32,8 +33,9 @@ const REVALIDATE = 'no-cache';
 /** True for the app's client-side routes, which all load index.html. */
 function isAppRoute(pathname: string): boolean {
   if (pathname === '/' || pathname === '/index.html') return true;
-  const match = /^\/p\/([^/]+)\/?$/.exec(pathname);
-  return match !== null && isPlanId(match[1] ?? '');
+  // A plan's views (/p/<id>/oversikt, …) are routes of the same page.
+  const match = /^\/p\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
+  return match !== null && isPlanId(match[1] ?? '') && viewOfSlug(match[2]) !== null;
 }
 
 /**

@@ -1,25 +1,27 @@
 // The app's frame: picks the page from the address (/, /p/<planId>, else not found) inside an error boundary.
-import { ErrorBoundary, Match, Suspense, Switch, createSignal, lazy, onCleanup, onMount } from 'solid-js';
+import {
+  ErrorBoundary,
+  Match,
+  Suspense,
+  Switch,
+  createMemo,
+  createSignal,
+  lazy,
+  onCleanup,
+  onMount,
+} from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
-import type { PlanId } from '../model/schema.ts';
 import { MessagePage } from '../views/parts/MessagePage.tsx';
 import { UpdateBanner } from '../views/parts/UpdateBanner.tsx';
 import { StartView } from '../views/StartView.tsx';
 import { startAppUpdates } from './appUpdate.ts';
+import type { PlanViewName } from './planViews.ts';
+import { parseRoute } from './routes.ts';
+import type { Route } from './routes.ts';
 
 // The plan page carries the grid and the sync stack: loaded when a plan is opened, so the start page stays light.
 const PlanView = lazy(() => import('../views/PlanView.tsx').then((module) => ({ default: module.PlanView })));
-
-/** The pages there are; anything else is not found. */
-export type Route = { page: 'start' } | { page: 'plan'; planId: PlanId } | { page: 'notFound' };
-
-/** Reads the route from a pathname. Plan ids are URL-safe (nanoid alphabet). */
-export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '/index.html') return { page: 'start' };
-  const match = /^\/p\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
-  return match?.[1] !== undefined ? { page: 'plan', planId: match[1] as PlanId } : { page: 'notFound' };
-}
 
 /** Shown instead of a blank page when rendering throws. */
 function Crash(): JSX.Element {
@@ -41,6 +43,15 @@ export function App(): JSX.Element {
   onMount(() => window.addEventListener('popstate', onPopState));
   onCleanup(() => window.removeEventListener('popstate', onPopState));
   onMount(startAppUpdates);
+  // Switching views of one plan keeps the plan open: the page is keyed by the plan id, the view is a prop.
+  const planId = createMemo(() => {
+    const current = route();
+    return current.page === 'plan' ? current.planId : null;
+  });
+  const view = (): PlanViewName => {
+    const current = route();
+    return current.page === 'plan' ? current.view : 'table';
+  };
 
   // The update banner sits above every page, in the flow, so it never covers the plan; .app-page takes the rest.
   return (
@@ -58,8 +69,8 @@ export function App(): JSX.Element {
             <Match when={route().page === 'start'}>
               <StartView />
             </Match>
-            <Match when={((r) => (r.page === 'plan' ? r : false))(route())} keyed>
-              {(plan) => (
+            <Match when={planId()} keyed>
+              {(id) => (
                 <Suspense
                   fallback={
                     <p class="message-page__waiting" role="status">
@@ -67,7 +78,7 @@ export function App(): JSX.Element {
                     </p>
                   }
                 >
-                  <PlanView planId={plan.planId} />
+                  <PlanView planId={id} view={view()} />
                 </Suspense>
               )}
             </Match>

@@ -3,7 +3,7 @@ import { AG_GRID_LOCALE_SE } from '@ag-grid-community/locale';
 import { createGrid } from 'ag-grid-community';
 import type { GridApi } from 'ag-grid-community';
 import type { JSX } from 'solid-js';
-import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount, untrack } from 'solid-js';
 import { language, t } from '../i18n/index.ts';
 import type { PlanGridProps } from '../state/types.ts';
 import { planGridOptions, updateRowDrag } from './bindGrid.ts';
@@ -17,6 +17,8 @@ import type { GridPresence, GridPresenceProps } from './presenceCells.ts';
 import { RowSync } from './rowSync.ts';
 import type { GridRow } from './rows.ts';
 import { planTheme } from './theme.ts';
+import { applyColumnLayout, followColumnLayout } from './columnLayout.ts';
+import { columnLayout, setColumnLayout } from '../state/columnLayout.ts';
 import './grid.css';
 
 /**
@@ -94,10 +96,13 @@ export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element 
         const unbind = props.onRowChanges((change) => sync.onChange(change));
         const unbindKeys = bindGridKeys(element, grid, keysEnv);
         const unediting = onLocalEditing(grid, (editing) => props.onEditingChange?.(editing));
+        applyColumnLayout(grid, untrack(columnLayout));
+        const unfollow = followColumnLayout(grid, columnLayout, setColumnLayout);
         setApi(grid);
         onCleanup(() => {
           unflash();
           unediting();
+          unfollow();
           unbind();
           unbindKeys();
           setApi(undefined);
@@ -121,6 +126,31 @@ export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element 
       grid.onFilterChanged();
       updateRowDrag(grid, env);
     }),
+  );
+
+  // An activity another view asked for: scrolled into the middle, its text cell focused, the row flashed.
+  createEffect(
+    on([api, () => props.reveal], ([grid, wanted]) => {
+      if (!grid || !wanted) return;
+      const node = grid.getRowNode(wanted.id);
+      if (node?.rowIndex != null) {
+        grid.ensureIndexVisible(node.rowIndex, 'middle');
+        grid.setFocusedCell(node.rowIndex, 'text');
+        grid.flashCells({ rowNodes: [node] });
+      }
+      props.onRevealed?.();
+    }),
+  );
+
+  // The layout chosen in the columns dialog reaches the grid.
+  createEffect(
+    on(
+      [api, columnLayout],
+      ([grid, layout]) => {
+        if (grid) applyColumnLayout(grid, layout);
+      },
+      { defer: true },
+    ),
   );
 
   // The marks follow the conflicts: a changed set of conflicted cells restyles the cells (editable is asked anew).

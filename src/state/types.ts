@@ -78,6 +78,9 @@ export interface PlanGridProps {
   /** `field` is a column id: 'priority' stands for the row's focus area priority. */
   onOpenConflict?: (row: { id: ActivityId; focusAreaId: FocusAreaId }, field: string) => void;
   onCellFocus?: (id: ActivityId, field: string) => void;
+  /** An activity to show: the grid scrolls to its row, focuses its text cell and then calls `onRevealed`. */
+  reveal?: { readonly id: ActivityId } | null;
+  onRevealed?: () => void;
   /** A polite message from the grid's keys (cleared, pasted, row added). */
   onAnnounce?: (text: string) => void;
   /** An assertive message from the grid's keys (a refused clear, the values a paste refused and why). */

@@ -3,6 +3,7 @@ import { Match, Show, Switch, onCleanup, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { registerBeforeUpdate } from '../app/beforeUpdate.ts';
 import { t } from '../i18n/index.ts';
+import type { PlanViewName } from '../app/planViews.ts';
 import type { PlanId } from '../model/schema.ts';
 import { createPlanStore } from '../state/planStore.ts';
 import { openPlan } from '../sync/openPlan.ts';
@@ -39,7 +40,7 @@ function FatalMessage(props: { fatal: SyncFatal }): JSX.Element {
 }
 
 /** Opens the plan for as long as this component lives. */
-function OpenPlan(props: { planId: PlanId; token: string }): JSX.Element {
+function OpenPlan(props: { planId: PlanId; token: string; view: PlanViewName }): JSX.Element {
   // The plan id and token do not change while mounted: App remounts this page for another plan.
   const handle = untrack(() => openPlan(props.planId, props.token));
   onCleanup(() => handle.dispose());
@@ -52,7 +53,7 @@ function OpenPlan(props: { planId: PlanId; token: string }): JSX.Element {
     <Switch fallback={<Waiting text={t('plan.fetching')} />}>
       <Match when={handle.fatal()}>{(fatal) => <FatalMessage fatal={fatal()} />}</Match>
       <Match when={state.seeded}>
-        <PlanWorkspace handle={handle} state={state} actions={actions} />
+        <PlanWorkspace handle={handle} state={state} actions={actions} view={props.view} />
       </Match>
       <Match when={handle.localCopy() === 'loading'}>
         <Waiting text={t('plan.opening')} />
@@ -65,7 +66,7 @@ function OpenPlan(props: { planId: PlanId; token: string }): JSX.Element {
 }
 
 /** The plan page: without a token (in the link or on this device) it explains how to get in. */
-export function PlanView(props: { planId: PlanId }): JSX.Element {
+export function PlanView(props: { planId: PlanId; view: PlanViewName }): JSX.Element {
   // Read once: the route remounts this view for another plan.
   const token = untrack(() => takeTokenFromLocation(props.planId));
   return (
@@ -73,7 +74,7 @@ export function PlanView(props: { planId: PlanId }): JSX.Element {
       when={token}
       fallback={<MessagePage title={t('plan.noToken.title')} body={t('plan.noToken.body')} />}
     >
-      {(found) => <OpenPlan planId={props.planId} token={found()} />}
+      {(found) => <OpenPlan planId={props.planId} token={found()} view={props.view} />}
     </Show>
   );
 }

@@ -41,8 +41,16 @@ function rawGet(rawPath: string): Promise<{ status: number; body: string }> {
   });
 }
 
-test('[http-static] / and /p/<planId> serve index.html with no-cache', async () => {
-  for (const route of ['/', '/p/AbCdEfGh12345', '/p/AbCdEfGh12345/']) {
+test('[http-static] /, /p/<planId> and its views serve index.html with no-cache', async () => {
+  const plan = '/p/AbCdEfGh12345';
+  for (const route of [
+    '/',
+    plan,
+    `${plan}/`,
+    `${plan}/oversikt`,
+    `${plan}/uppfoljning/`,
+    `${plan}/installningar`,
+  ]) {
     const response = await fetch(`${relay.url}${route}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -66,6 +74,8 @@ test('[http-static] hashed assets are immutable and typed by extension', async (
 test('[http-static] unknown files → 404; non-plan routes do not fall back to index.html', async () => {
   expect((await fetch(`${relay.url}/assets/missing.js`)).status).toBe(404);
   expect((await fetch(`${relay.url}/p/bad!id`)).status).toBe(404);
+  expect((await fetch(`${relay.url}/p/AbCdEfGh12345/nowhere`)).status).toBe(404);
+  expect((await fetch(`${relay.url}/p/AbCdEfGh12345/oversikt/more`)).status).toBe(404);
   expect((await fetch(`${relay.url}/elsewhere`)).status).toBe(404);
 });
 

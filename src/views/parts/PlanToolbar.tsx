@@ -1,4 +1,4 @@
-// The plan's toolbar: quick search, filters (owner, status, step), and add / new focus area / delete / export buttons.
+// The plan's toolbar: quick search, filters (owner, status, step), and add / new focus area / delete / export / import.
 import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
@@ -19,6 +19,12 @@ interface PlanToolbarProps {
   onAddFocusArea: () => void;
   onDelete: () => void;
   onExport: () => void;
+  /** Opens the CSV import (edit links only). */
+  onImport: () => void;
+  /** Opens the columns dialog (which columns show, in what order). */
+  onColumns: () => void;
+  /** True while "Min organisation" decides the owner filter. */
+  ownerLocked: boolean;
   /** Opens the history (for viewers too: reading it changes nothing). */
   onHistory: () => void;
   /** Opens the list of keyboard shortcuts. */
@@ -50,6 +56,8 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
           value={props.filters.owner}
           options={props.participants.map((p) => ({ value: p.id, label: p.name }))}
           onChange={(value) => setFilter('owner', value as ParticipantId | '')}
+          disabled={props.ownerLocked}
+          describedBy={props.ownerLocked ? 'mine-hint' : undefined}
         />
         <SelectField
           inline
@@ -89,6 +97,14 @@ export function PlanToolbar(props: PlanToolbarProps): JSX.Element {
         </Show>
         <button type="button" class="button" onClick={() => props.onExport()}>
           {t('toolbar.export')}
+        </button>
+        <Show when={!props.readOnly}>
+          <button type="button" class="button" onClick={() => props.onImport()}>
+            {t('toolbar.import')}
+          </button>
+        </Show>
+        <button type="button" class="button" onClick={() => props.onColumns()}>
+          {t('toolbar.columns')}
         </button>
         <button type="button" class="button" onClick={() => props.onHistory()}>
           {t('history.open')}

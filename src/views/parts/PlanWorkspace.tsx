@@ -1,95 +1,67 @@
-// The plan page once the plan is here: header with title and connection, notices, toolbar, grid and dialogs.
-import { createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js';
+// The plan page once the plan is here: header, notices, the view links, and the view itself (table, overview, …).
+import { Match, Switch, createEffect, createMemo, createSignal, onCleanup, untrack } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { csvFileName, exportCsv } from '../../csv/exportCsv.ts';
-import { PlanGrid } from '../../grid/PlanGrid.tsx';
+import { navigate } from '../../app/navigate.ts';
+import { planViewPath } from '../../app/planViews.ts';
+import type { PlanViewName } from '../../app/planViews.ts';
 import { t } from '../../i18n/index.ts';
 import type { ModelError } from '../../model/result.ts';
 import type { ActivityId, FocusAreaId } from '../../model/schema.ts';
+import { createConflictState } from '../../state/conflicts.ts';
+import type { Conflict } from '../../state/conflicts.ts';
+import { createHistoryState } from '../../state/history.ts';
+import { mineOnlyEnabled, ownedBy, participantNamed, setMineOnly } from '../../state/mine.ts';
 import type { PlanState, PlanStoreActions } from '../../state/planStore.ts';
-import type { GridFilters, NewActivityInput, NewFocusAreaInput } from '../../state/types.ts';
+import { today } from '../../state/today.ts';
+import type { GridFilters } from '../../state/types.ts';
+import { storedIdentity } from '../../sync/actor.ts';
 import type { PlanHandle } from '../../sync/openPlan.ts';
 import { rememberPlan } from '../../sync/tokens.ts';
-import { isoDate } from '../isoDate.ts';
-import { AddActivityDialog } from './AddActivityDialog.tsx';
-import type { AddActivityDefaults } from './AddActivityDialog.tsx';
-import { AddFocusAreaDialog } from './AddFocusAreaDialog.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { FollowUpView } from '../followUp/FollowUpView.tsx';
+import { ConflictsPanel } from '../history/ConflictsPanel.tsx';
+import { OverviewView } from '../overview/OverviewView.tsx';
+import { SettingsView } from '../settings/SettingsView.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { PlanNotices } from './PlanNotices.tsx';
 import { PlanPresence } from './PlanPresence.tsx';
-import { gridPresence } from './PresenceBar.tsx';
-import { ConflictsPanel } from '../history/ConflictsPanel.tsx';
-import { createConflictState } from '../../state/conflicts.ts';
-import type { Conflict } from '../../state/conflicts.ts';
-import { PlanToolbar } from './PlanToolbar.tsx';
+import { PlanViewNav } from './PlanViewNav.tsx';
 import { onPlanKeys } from './planKeys.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
-import { HistoryDialog } from '../history/HistoryDialog.tsx';
-import type { FocusedCell } from '../history/HistoryDialog.tsx';
-import { createHistoryState } from '../../state/history.ts';
+import { TableView } from './TableView.tsx';
 
-/** Saves `text` as a file named `name` through a temporary link. */
-function downloadText(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The working page of one plan. */
+/** The working page of one plan, showing `view`. */
 export function PlanWorkspace(props: {
   handle: PlanHandle;
   state: PlanState;
   actions: PlanStoreActions;
+  view: PlanViewName;
 }): JSX.Element {
   // The handle, store and actions are fixed for the page's life.
   const { handle, state, actions } = untrack(() => ({ ...props }));
   const [quickFilter, setQuickFilter] = createSignal('');
   const [filters, setFilters] = createSignal<GridFilters>({ owner: '', status: '', step: 0 });
-  const [selection, setSelection] = createSignal<ActivityId[]>([]);
-  const [adding, setAdding] = createSignal(false);
-  const [addingFocusArea, setAddingFocusArea] = createSignal(false);
-  // The area this person added last: offered first when adding an activity with no row selected.
-  const [newestArea, setNewestArea] = createSignal<FocusAreaId | null>(null);
-  const [confirmingDelete, setConfirmingDelete] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal('');
+  const [problem, setProblem] = createSignal('');
+  const [shortcutsOpen, setShortcutsOpen] = createSignal(false);
+  const [historyOpen, setHistoryOpen] = createSignal(false);
+  const [reveal, setReveal] = createSignal<{ readonly id: ActivityId } | null>(null);
   const conflicts = createConflictState(handle);
   onCleanup(conflicts.dispose);
-  const [openConflict, setOpenConflict] = createSignal<Conflict | null>(null);
-  // The grid names a cell by row and column; a row's priority is its focus area's cell.
-  const showConflictAt = (row: { id: ActivityId; focusAreaId: FocusAreaId }, field: string): void => {
-    const [target, id] = field === 'priority' ? ['focusArea', row.focusAreaId] : ['activity', row.id];
-    const found = conflicts
-      .conflicts()
-      .find(
-        (c) => c.kind === 'values' && c.cell.target === target && c.cell.id === id && c.cell.field === field,
-      );
-    if (found !== undefined) setOpenConflict(found);
-  };
-  const [problem, setProblem] = createSignal('');
   const history = createHistoryState(handle);
   onCleanup(history.dispose);
-  const [historyOpen, setHistoryOpen] = createSignal(false);
-  // The cell the history dialog is about: the grid's focused cell, kept while the focus is elsewhere.
-  const [focusedCell, setFocusedCell] = createSignal<FocusedCell | null>(null);
+  const [openConflict, setOpenConflict] = createSignal<Conflict | null>(null);
 
   const role = handle.connection.role;
   const readOnly = (): boolean => role() !== 'edit';
   const title = (): string => state.plan.meta.title || t('view.untitled');
-  // Selected ids that still exist: a row someone else deleted drops out of the selection.
-  const selected = createMemo(() => {
-    const ids = new Set(selection());
-    return state.plan.activities.filter((activity) => ids.has(activity.id));
-  });
+  const mine = createMemo(() => participantNamed(state.plan.participants, storedIdentity()?.organisation));
+  const mineOwner = () => (mineOnlyEnabled() ? (mine()?.id ?? null) : null);
+  // What the overview and the follow-up show: the whole plan, or only what my organisation owns.
+  const shownPlan = createMemo(() => ownedBy(state.plan, mineOwner()));
 
   createEffect(() => {
-    document.title = `${title()} – ${t('app.name')}`;
+    document.title = `${t(`views.${props.view}`)} – ${title()} – ${t('app.name')}`;
   });
   createEffect(() => {
     rememberPlan({ id: handle.planId, title: state.plan.meta.title, role: role() });
@@ -109,8 +81,18 @@ export function PlanWorkspace(props: {
     setAnnouncement(text);
   };
 
-  // Undo and redo take back this person's own changes only; the model refuses one someone has changed since.
-  const [shortcutsOpen, setShortcutsOpen] = createSignal(false);
+  // The grid names a cell by row and column; a row's priority is its focus area's cell.
+  const showConflictAt = (row: { id: ActivityId; focusAreaId: FocusAreaId }, field: string): void => {
+    const [target, id] = field === 'priority' ? ['focusArea', row.focusAreaId] : ['activity', row.id];
+    const found = conflicts
+      .conflicts()
+      .find(
+        (c) => c.kind === 'values' && c.cell.target === target && c.cell.id === id && c.cell.field === field,
+      );
+    if (found !== undefined) setOpenConflict(found);
+  };
+
+  // Undo and redo take back this person's own changes only, in every view; the model refuses one changed since.
   const undoOrRedo = (which: 'undo' | 'redo'): void => {
     if (readOnly()) return;
     const result = which === 'undo' ? actions.undo() : actions.redo();
@@ -125,92 +107,61 @@ export function PlanWorkspace(props: {
     }),
   );
 
-  const addDefaults = (): AddActivityDefaults => {
-    const [first] = selected();
-    if (first !== undefined) return { focusAreaId: first.focusAreaId, step: first.step, after: first.id };
-    const areas = state.plan.focusAreas;
-    // Someone else may have removed it since.
-    const newest = areas.find((area) => area.id === newestArea());
-    return { focusAreaId: newest?.id ?? areas[0]?.id ?? '', step: 1 };
-  };
-  const add = (input: NewActivityInput) => {
-    const result = actions.addActivity(input);
-    if (result.ok) announce(t('plan.added'));
-    return result;
-  };
-  const addFocusArea = (input: NewFocusAreaInput) => {
-    const result = actions.addFocusArea(input);
-    if (result.ok) {
-      setNewestArea(result.value);
-      announce(t('plan.focusAreaAdded', { name: input.name.trim() }));
+  // An activity chosen in the overview or the follow-up opens in the table, with any filter that hides it cleared.
+  const openActivity = (id: ActivityId): void => {
+    if (!state.plan.activities.some((activity) => activity.id === id)) {
+      announce(t('views.openedMissing'));
+      return;
     }
-    return result;
-  };
-  const deleteSelected = (): void => {
-    const rows = selected();
-    for (const row of rows) {
-      const result = actions.deleteActivity(row.id);
-      if (!result.ok) return showError(result.error);
+    const current = filters();
+    if (quickFilter() !== '' || current.status !== '' || current.step !== 0 || current.owner !== '') {
+      setQuickFilter('');
+      setFilters({ owner: '', status: '', step: 0 });
+      announce(t('views.filtersCleared'));
+    } else {
+      announce(t('views.opened'));
     }
-    setSelection([]);
-    announce(rows.length === 1 ? t('plan.deletedOne') : t('plan.deletedMany', { count: rows.length }));
-  };
-  const deleteMessage = (): string => {
-    const rows = selected();
-    const [only] = rows;
-    return rows.length === 1 && only !== undefined
-      ? t('delete.confirmOne', { text: only.text.length > 120 ? `${only.text.slice(0, 117)}…` : only.text })
-      : t('delete.confirmMany', { count: rows.length });
-  };
-  const exportPlan = (): void => {
-    // The whole plan from the document, not the rows a filter happens to show.
-    const plan = actions.snapshot();
-    const name = csvFileName(plan.meta.title, isoDate());
-    downloadText(exportCsv(plan), name, 'text/csv;charset=utf-8');
-    announce(t('plan.exported', { name }));
+    setReveal({ id });
+    navigate(planViewPath(handle.planId, 'table'));
   };
 
   return (
-    <div class="plan-page">
+    <div class="plan-page" data-view={props.view}>
       <header class="plan-header">
-        <a class="brand brand--link" href="/">
+        <a class="brand brand--link" href="/" data-print="hide">
           {t('app.name')}
         </a>
         <h1 class="plan-header__title">{title()}</h1>
-        <ConnectionBadge
-          state={handle.connection.state()}
-          unsynced={handle.connection.unsyncedChanges()}
-          lastSyncedAt={handle.connection.lastSyncedAt()}
-        />
-        <PlanPresence presence={handle.presence} participants={state.plan.participants} />
-        <LanguageSwitch />
+        <div class="plan-header__status" data-print="hide">
+          <ConnectionBadge
+            state={handle.connection.state()}
+            unsynced={handle.connection.unsyncedChanges()}
+            lastSyncedAt={handle.connection.lastSyncedAt()}
+          />
+          <PlanPresence presence={handle.presence} participants={state.plan.participants} />
+          <LanguageSwitch />
+        </div>
       </header>
-      <PlanNotices handle={handle} />
-      <ConflictsPanel
-        state={conflicts}
-        plan={state.plan}
-        readOnly={readOnly()}
-        selected={openConflict()}
-        onSelect={setOpenConflict}
-        announce={announce}
-        onError={showError}
+      <div data-print="hide">
+        <PlanNotices handle={handle} />
+        <ConflictsPanel
+          state={conflicts}
+          plan={state.plan}
+          readOnly={readOnly()}
+          selected={openConflict()}
+          onSelect={setOpenConflict}
+          announce={announce}
+          onError={showError}
+        />
+      </div>
+      <PlanViewNav
+        planId={handle.planId}
+        view={props.view}
+        mine={mine()}
+        mineOnly={mineOwner() !== null}
+        onMineOnly={setMineOnly}
       />
-      <PlanToolbar
-        participants={state.plan.participants}
-        quickFilter={quickFilter()}
-        filters={filters()}
-        readOnly={readOnly()}
-        selectedCount={selected().length}
-        onQuickFilter={setQuickFilter}
-        onFilters={setFilters}
-        onAdd={() => setAdding(true)}
-        onAddFocusArea={() => setAddingFocusArea(true)}
-        onDelete={() => setConfirmingDelete(true)}
-        onExport={exportPlan}
-        onHistory={() => setHistoryOpen(true)}
-        onShortcuts={() => setShortcutsOpen(true)}
-      />
-      <div class="live-messages">
+      <div class="live-messages" data-print="hide">
         <p class="live-messages__status" role="status" aria-live="polite">
           {announcement()}
         </p>
@@ -218,58 +169,56 @@ export function PlanWorkspace(props: {
           {problem()}
         </p>
       </div>
-      <main class="plan-grid-area" aria-label={title()}>
-        <PlanGrid
-          plan={state.plan}
-          onRowChanges={actions.onRowChanges}
-          actions={actions}
-          readOnly={readOnly()}
-          quickFilter={quickFilter()}
-          filters={filters()}
-          onSelectionChange={setSelection}
-          onError={showError}
-          onCellFocus={(id, field) => {
-            setFocusedCell({ id, field });
-            handle.presence.setCell({ activityId: id, field });
-          }}
-          presence={gridPresence(handle.presence.peers())}
-          onEditingChange={(editing) => handle.presence.setEditing(editing)}
-          conflicts={conflicts.cells()}
-          onOpenConflict={showConflictAt}
-          onAnnounce={announce}
-          onProblem={setProblem}
-        />
-      </main>
-      <AddActivityDialog
-        open={adding()}
-        focusAreas={state.plan.focusAreas}
-        defaults={addDefaults()}
-        onAdd={add}
-        onClose={() => setAdding(false)}
-      />
-      <AddFocusAreaDialog
-        open={addingFocusArea()}
-        onAdd={addFocusArea}
-        onClose={() => setAddingFocusArea(false)}
-      />
-      <HistoryDialog
-        open={historyOpen()}
-        onClose={() => setHistoryOpen(false)}
-        history={history}
-        plan={state.plan}
-        readOnly={readOnly()}
-        cell={focusedCell()}
-      />
+      <Switch>
+        <Match when={props.view === 'table'}>
+          <TableView
+            handle={handle}
+            state={state}
+            actions={actions}
+            history={history}
+            readOnly={readOnly()}
+            title={title()}
+            quickFilter={quickFilter}
+            setQuickFilter={setQuickFilter}
+            filters={filters}
+            setFilters={setFilters}
+            mineOwner={mineOwner()}
+            conflicts={conflicts.cells()}
+            onOpenConflict={showConflictAt}
+            reveal={reveal()}
+            onRevealed={() => setReveal(null)}
+            onHistory={() => setHistoryOpen(true)}
+            historyOpen={historyOpen()}
+            onHistoryClose={() => setHistoryOpen(false)}
+            onShortcuts={() => setShortcutsOpen(true)}
+            announce={announce}
+            showError={showError}
+            setProblem={setProblem}
+          />
+        </Match>
+        <Match when={props.view === 'overview'}>
+          <main class="plan-view" aria-label={t('views.overview')}>
+            <OverviewView plan={shownPlan()} today={today()} onOpenActivity={openActivity} />
+          </main>
+        </Match>
+        <Match when={props.view === 'followUp'}>
+          <main class="plan-view" aria-label={t('views.followUp')}>
+            <FollowUpView plan={shownPlan()} today={today()} onOpenActivity={openActivity} />
+          </main>
+        </Match>
+        <Match when={props.view === 'settings'}>
+          <main class="plan-view" aria-label={t('views.settings')}>
+            <SettingsView
+              handle={handle}
+              plan={state.plan}
+              readOnly={readOnly()}
+              announce={announce}
+              onError={showError}
+            />
+          </main>
+        </Match>
+      </Switch>
       <ShortcutsDialog open={shortcutsOpen()} onClose={() => setShortcutsOpen(false)} />
-      <ConfirmDialog
-        open={confirmingDelete() && selected().length > 0}
-        id="delete"
-        title={t('delete.title')}
-        message={deleteMessage()}
-        confirmLabel={t('delete.submit')}
-        onConfirm={deleteSelected}
-        onClose={() => setConfirmingDelete(false)}
-      />
     </div>
   );
 }

@@ -16,6 +16,9 @@ export function SelectField(props: {
   onChange: (value: string) => void;
   emptyLabel?: string;
   inline?: boolean;
+  disabled?: boolean;
+  /** Id of a sentence that explains the field (for example why it is disabled). */
+  describedBy?: string;
 }): JSX.Element {
   return (
     <div class={props.inline ? 'field field--inline' : 'field'}>
@@ -23,6 +26,8 @@ export function SelectField(props: {
       <select
         id={props.id}
         value={props.value}
+        disabled={props.disabled}
+        aria-describedby={props.describedBy}
         onChange={(event) => props.onChange(event.currentTarget.value)}
       >
         <Show when={props.emptyLabel !== undefined}>
