@@ -47,9 +47,15 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // Plan links (/p/<id>) are client-side routes: offline they get the cached app shell.
         navigateFallback: '/index.html',
-        // The API, the relay and the health check are the server's; and a path with a file extension is a file
-        // (an export, a source map), never a page of the app.
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/sync(\/|$)/, /^\/healthz$/, /\/[^/?]+\.[^/]+$/],
+        // The API, the relay, the health check and the metrics are the server's; and a path with a file extension
+        // is a file (an export, a source map), never a page of the app.
+        navigateFallbackDenylist: [
+          /^\/api(\/|$)/,
+          /^\/sync(\/|$)/,
+          /^\/healthz$/,
+          /^\/metrics$/,
+          /\/[^/?]+\.[^/]+$/,
+        ],
         cleanupOutdatedCaches: true,
         // The first worker takes over the open page at once, so the very first visit is already offline-capable.
         // (An update still waits for the person: skipWaiting stays off in prompt mode.)
@@ -62,6 +68,7 @@ export default defineConfig({
     proxy: {
       '/api': relay,
       '/healthz': relay,
+      '/metrics': relay,
       '/sync': { target: relay, ws: true },
     },
   },

@@ -1,12 +1,19 @@
 // Routes HTTP: /healthz, /api/ to the plans API, the built app's files, and upgrades on /sync/<planId> to the relay.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { matchLinksRoute, replaceLink } from './api/links.ts';
 import { handleApi } from './api/plans.ts';
 import type { PlansApiContext } from './api/plans.ts';
 import { sendError, sendJson } from './api/respond.ts';
+import type { Role } from './auth.ts';
+import { storageAnswers } from './health.ts';
 import type { Logger } from './log.ts';
 import { errorText } from './log.ts';
+import type { Metrics } from './metrics.ts';
+import { serveMetrics } from './metricsEndpoint.ts';
+import { isOriginAllowed } from './origin.ts';
 import type { Relay } from './relay/relay.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
 import { serveNotFoundPage, serveStatic } from './staticFiles.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -15,8 +22,13 @@ export interface HttpContext {
   readonly relay: Relay;
   readonly log: Logger;
   readonly adminToken?: string;
+  readonly metrics: Metrics;
+  /** When set, GET /metrics needs it as a bearer token; when not, only loopback peers may read it. */
+  readonly metricsToken?: string;
   /** The built app (dist/); without it only /healthz, /api and /sync answer. */
   readonly staticDir?: string;
+  /** Origins (normalised) whose pages may open /sync besides the server's own; see isOriginAllowed. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** Parses a request target against a dummy origin; the host header is not trusted for anything. */
@@ -39,14 +51,16 @@ export function createRequestHandler(ctx: HttpContext): (req: IncomingMessage, r
   return (req, res) => {
     const started = performance.now();
     const url = parseUrl(req.url);
-    res.on('finish', () =>
+    setSecurityHeaders(res);
+    res.on('finish', () => {
+      ctx.metrics.httpResponse(res.statusCode);
       ctx.log.info('http', {
         method: req.method,
         path: url?.pathname ?? '?',
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
-      }),
-    );
+      });
+    });
     route(ctx, api, req, res, url).catch((error: unknown) => {
       ctx.log.error('request failed', { path: url?.pathname ?? '?', error: errorText(error) });
       if (!res.headersSent) sendError(res, 500, 'internal');
@@ -66,10 +80,16 @@ async function route(
   if (url.pathname === '/healthz') {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendError(res, 405, 'method_not_allowed', ['GET', 'HEAD']);
-    return (await ctx.storage.healthy())
+    return (await storageAnswers(ctx.storage))
       ? sendJson(res, 200, { ok: true })
       : sendJson(res, 503, { ok: false });
   }
+  const links = matchLinksRoute(url.pathname);
+  if (links !== null) {
+    const closeRole = (planId: string, role: Role): number => ctx.relay.closeRole(planId, role);
+    return replaceLink({ storage: ctx.storage, log: ctx.log, closeRole }, req, res, links);
+  }
+  if (url.pathname === '/metrics') return serveMetrics(ctx.metrics, ctx.metricsToken, req, res);
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(api, req, res, url);
   if (url.pathname.startsWith('/sync/')) return sendError(res, 426, 'bad_request');
   if (ctx.staticDir === undefined) return sendError(res, 404, 'not_found');
@@ -91,6 +111,18 @@ export function createUpgradeHandler(
     if (url === undefined || match === null) {
       socket.on('error', () => {});
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (!isOriginAllowed(req.headers.origin, req.headers.host, ctx.allowedOrigins ?? [])) {
+      // Refused before the upgrade: a page on another site cannot read the status, and gets no socket.
+      ctx.metrics.refused('origin');
+      ctx.log.warn('upgrade refused', {
+        path: url.pathname,
+        reason: 'origin',
+        origin: req.headers.origin?.slice(0, 200),
+      });
+      socket.on('error', () => {});
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     ctx.log.info('upgrade', { path: url.pathname });

@@ -1,4 +1,6 @@
-// A tiny one-line-JSON logger; callers pass only safe fields (never tokens, plan content or URLs with queries).
+// Structured JSON logs (pino); callers pass only safe fields (never tokens, plan content or URLs with queries),
+// and the logger also redacts token-like fields and strips query strings, as a second line of defence.
+import { pino } from 'pino';
 
 export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
@@ -9,17 +11,45 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-type Level = 'info' | 'warn' | 'error';
+/** Field names whose values are replaced by `[redacted]` wherever a caller passes them. */
+export const REDACTED_FIELDS: readonly string[] = [
+  'token',
+  'editToken',
+  'viewToken',
+  'adminToken',
+  'metricsToken',
+  'authorization',
+  'cookie',
+  'password',
+  'secret',
+  'headers.authorization',
+  'headers.cookie',
+];
 
-/** Writes `{"time","level","msg",...fields}` as one line to `write` (stdout by default). */
-export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
-  const emit = (level: Level, msg: string, fields?: LogFields): void => {
-    write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n');
-  };
+/** A URL or path without its query string and fragment (they may carry a token). */
+const withoutQuery = (value: unknown): unknown =>
+  typeof value === 'string' ? value.replace(/[?#].*$/s, '') : value;
+
+/**
+ * Writes one JSON object per line, `{"level":"info","time":"<ISO>","pid":…,"msg":…,...fields}`, to `write`
+ * (stdout by default, written synchronously so the last lines before a crash are not lost).
+ */
+export function createLogger(write?: (line: string) => void): Logger {
+  const destination = write === undefined ? pino.destination({ dest: 1, sync: true }) : { write };
+  const logger = pino(
+    {
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...REDACTED_FIELDS], censor: '[redacted]' },
+      serializers: { path: withoutQuery, url: withoutQuery, origin: withoutQuery },
+    },
+    destination,
+  );
   return {
-    info: (msg, fields) => emit('info', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    error: (msg, fields) => emit('error', msg, fields),
+    info: (msg, fields) => logger.info(fields ?? {}, msg),
+    warn: (msg, fields) => logger.warn(fields ?? {}, msg),
+    error: (msg, fields) => logger.error(fields ?? {}, msg),
   };
 }
 

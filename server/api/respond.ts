@@ -8,6 +8,7 @@ export const API_ERRORS = {
   bad_template: 'Okänd mall. Välj jamtland-harjedalen, blekinge eller empty.',
   too_large: 'Begäran är för stor.',
   unauthorized: 'Behörighet saknas eller är felaktig.',
+  forbidden: 'Bara den som har redigeringslänken kan göra det.',
   not_found: 'Det finns ingen sådan sida eller plan.',
   method_not_allowed: 'Metoden stöds inte här.',
   bad_request: 'Begäran kunde inte tolkas.',

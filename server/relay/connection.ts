@@ -1,11 +1,16 @@
 // One client socket: keepalive pings, the per-frame size cap, frame decoding, and a clean close with a named code.
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../auth.ts';
-import { CLOSE_MALFORMED, CLOSE_TOO_LARGE } from '../closeCodes.ts';
+import { CLOSE_MALFORMED, CLOSE_TOO_LARGE, CLOSE_TOO_MANY_MESSAGES } from '../closeCodes.ts';
 import type { Logger } from '../log.ts';
 import { errorText } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { reasonForCloseCode } from '../metrics.ts';
 import { AnnouncedAuthor } from './author.ts';
 import { decodeClientMessage, MalformedMessage } from './protocol.ts';
+import { TokenBucket } from './rateLimit.ts';
+import type { RateLimit } from './rateLimit.ts';
+import { WS_FRAME_TOO_LARGE } from './relaySocket.ts';
 import type { ClientMessage } from './protocol.ts';
 
 /** Largest frame a client may send (4 MiB): a whole large plan fits, a runaway client does not. */
@@ -16,7 +21,10 @@ export const DEFAULT_PING_INTERVAL_MS = 30_000;
 export interface ConnectionOptions {
   readonly maxFrameBytes: number;
   readonly pingIntervalMs: number;
+  /** Messages this socket may send (a steady rate plus a burst); beyond it the socket is closed with 4529. */
+  readonly messages: RateLimit;
   readonly log: Logger;
+  readonly metrics: Metrics;
 }
 
 /** What the connection reports to its room. */
@@ -37,6 +45,7 @@ export class Connection {
   private isClosed = false;
   private answeredPing = true;
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly messageBudget: TokenBucket;
 
   constructor(
     private readonly ws: WebSocket,
@@ -50,8 +59,9 @@ export class Connection {
       this.answeredPing = true;
     });
     ws.on('close', () => this.onClosed());
+    this.messageBudget = new TokenBucket(options.messages);
     // An 'error' without a listener would crash the process; ws closes the socket itself after it.
-    ws.on('error', (error) => options.log.warn('socket error', { conn: this.id, error: errorText(error) }));
+    ws.on('error', (error) => this.onError(error));
     this.pingTimer = setInterval(() => this.keepAlive(), options.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -72,6 +82,8 @@ export class Connection {
   close(code: number, reason = ''): void {
     if (this.isClosed) return;
     this.options.log.info('closing socket', { conn: this.id, code });
+    // Every 4xxx close is a refusal (bad frame, viewer write, replaced link, …), counted by its code's name.
+    if (code >= 4000) this.options.metrics.refused(reasonForCloseCode(code));
     this.ws.close(code, reason);
     this.onClosed();
   }
@@ -85,8 +97,27 @@ export class Connection {
     this.ws.ping();
   }
 
+  private onError(error: Error): void {
+    // ws refused a frame over the size limit from its header (RelaySocket closes it with 4413).
+    if ((error as { code?: unknown }).code === WS_FRAME_TOO_LARGE) {
+      this.options.log.warn('frame too large', { conn: this.id, limit: this.options.maxFrameBytes });
+      this.options.metrics.refused(reasonForCloseCode(CLOSE_TOO_LARGE));
+      return;
+    }
+    this.options.log.warn('socket error', { conn: this.id, error: errorText(error) });
+  }
+
   private onFrame(data: RawData, isBinary: boolean): void {
     if (this.isClosed) return;
+    // Counted before anything else, so a flood of bad frames costs no more than a flood of good ones.
+    if (!this.messageBudget.take()) {
+      this.options.log.warn('too many messages', {
+        conn: this.id,
+        perSecond: this.options.messages.perSecond,
+      });
+      return this.close(CLOSE_TOO_MANY_MESSAGES, 'too many messages');
+    }
+    this.options.metrics.frameReceived(byteLength(data));
     if (!isBinary) return this.close(CLOSE_MALFORMED, 'binary frames only');
     if (byteLength(data) > this.options.maxFrameBytes) return this.close(CLOSE_TOO_LARGE, 'frame too large');
     const frame = toBytes(data);
@@ -98,6 +129,7 @@ export class Connection {
       this.options.log.warn('malformed frame', { conn: this.id, error: error.message });
       return this.close(CLOSE_MALFORMED, 'malformed message');
     }
+    this.options.metrics.messageReceived(message.kind);
     this.events.onMessage(this, message);
   }
 

@@ -8,12 +8,20 @@ import {
   updateAddsContent,
 } from '../../src/model/docs.ts';
 import type { PlanDoc } from '../../src/model/docs.ts';
-import { CLOSE_INTERNAL_ERROR, CLOSE_MALFORMED, CLOSE_VIEWER_WROTE } from '../closeCodes.ts';
+import type { Role } from '../auth.ts';
+import {
+  CLOSE_INTERNAL_ERROR,
+  CLOSE_MALFORMED,
+  CLOSE_PLAN_TOO_LARGE,
+  CLOSE_VIEWER_WROTE,
+} from '../closeCodes.ts';
 import type { Logger } from '../log.ts';
 import { errorText } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
+import { crashPoint } from '../testCrash.ts';
 import { AckScheduler } from './acks.ts';
 import { Connection } from './connection.ts';
+import { PlanSize } from './planSize.ts';
 import {
   encodeAwareness,
   encodeSyncStep1,
@@ -63,6 +71,7 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private queue: Promise<void> = Promise.resolve();
   private loadError: unknown = undefined;
+  private readonly planSize: PlanSize;
   private readonly acks = new AckScheduler(
     (task) => void this.enqueue(task),
     (connection) => connection.send(encodeSyncStep1(this.doc)),
@@ -72,7 +81,9 @@ export class Room {
     readonly planId: string,
     private readonly storage: Storage,
     private readonly log: Logger,
+    maxPlanBytes = Infinity,
   ) {
+    this.planSize = new PlanSize(maxPlanBytes);
     // The relay is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -113,6 +124,7 @@ export class Room {
       try {
         const updates = await this.storage.loadUpdates(this.planId);
         for (const update of updates) applyUpdateTo(this.doc, update, { kind: 'relay', connectionId: 0 });
+        this.planSize.added(updates);
         this.log.info('plan loaded', { plan: this.planId, updates: updates.length });
       } catch (error) {
         this.loadError = error;
@@ -132,6 +144,13 @@ export class Room {
       const present = [...this.awareness.getStates().keys()];
       if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
     });
+  }
+
+  /** Closes every socket that came in with `role` (its token was replaced) with `code`; returns how many. */
+  closeRole(role: Role, code: number, reason: string): number {
+    const closing = [...this.connections].filter((connection) => connection.role === role);
+    for (const connection of closing) connection.close(code, reason);
+    return closing.length;
   }
 
   /** Drops a socket and, at once, the presence it announced. */
@@ -185,9 +204,15 @@ export class Room {
       this.log.warn('viewer tried to write', { plan: this.planId, conn: connection.id });
       return connection.close(CLOSE_VIEWER_WROTE, 'read-only');
     }
+    if (!this.planSize.fits(this.doc, update)) {
+      this.log.warn('plan too large', { plan: this.planId, conn: connection.id, bytes: update.length });
+      return connection.close(CLOSE_PLAN_TOO_LARGE, 'plan too large');
+    }
     await this.storage.appendUpdate(this.planId, update, connection.announced.author);
+    crashPoint('after-store');
     const origin: RelayOrigin = { kind: 'relay', connectionId: connection.id };
     applyUpdateTo(this.doc, update, origin);
+    this.planSize.added([update]);
     const frame = encodeUpdate(update);
     for (const other of this.connections) if (other !== connection) other.send(frame);
     // Only updates that added content are acked: acking a no-op would draw another no-op reply, forever.

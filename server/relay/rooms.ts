@@ -1,5 +1,6 @@
 // planId → Room: load a plan on its first socket, unload it after its last socket left and its updates are stored.
 import type { PlanDoc } from '../../src/model/docs.ts';
+import type { Role } from '../auth.ts';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import type { Connection } from './connection.ts';
@@ -12,13 +13,15 @@ export class Rooms {
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
+    /** Largest a plan may grow, encoded as one update (see PlanSize); unlimited when not given. */
+    private readonly maxPlanBytes = Infinity,
   ) {}
 
   /** Adds `connection` to its plan's room, creating and loading the room if needed. */
   join(connection: Connection): Room {
     let room = this.rooms.get(connection.planId);
     if (room === undefined) {
-      room = new Room(connection.planId, this.storage, this.log);
+      room = new Room(connection.planId, this.storage, this.log, this.maxPlanBytes);
       this.rooms.set(connection.planId, room);
       void room.load();
     }
@@ -46,6 +49,11 @@ export class Rooms {
     // Only the load is awaited, not the whole queue: a busy plan must not hold an export back.
     await room.ready;
     return room.failed || this.rooms.get(planId) !== room ? undefined : room.doc;
+  }
+
+  /** Closes the plan's sockets that came in with `role` (see Room.closeRole); 0 when the plan is not loaded. */
+  closeRole(planId: string, role: Role, code: number, reason: string): number {
+    return this.rooms.get(planId)?.closeRole(role, code, reason) ?? 0;
   }
 
   /** Number of plans in memory (for tests and health). */

@@ -1,10 +1,11 @@
 // The Storage interface on one SQLite file (better-sqlite3): WAL, synchronous=FULL, migrations, compaction, history.
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { mergeUpdateList } from '../../src/model/docs.ts';
 import { hashesEqual, hashToken } from '../auth.ts';
+import { crashPoint } from '../testCrash.ts';
 import type { Role } from '../auth.ts';
 import type { Author, HistoryEntry, HistoryQuery, Storage } from './types.ts';
 
@@ -58,6 +59,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const file = path.join(options.dataDir, DB_FILE_NAME);
   let db: Db | undefined;
   try {
+    refuseEmptyFile(file);
     db = new Database(file);
     // journal_mode is the first statement that reads the file, so a corrupt file fails here.
     db.pragma('journal_mode = WAL');
@@ -66,12 +68,33 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    // A damaged file (garbage pages, a truncated copy) fails here at start, not later as a plan that will not load.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`the database is damaged (quick_check: ${String(check)})`);
   } catch (error) {
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot open the Samplan database ${file}: ${reason}`, { cause: error });
   }
   return new SqliteStorage(db, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
+}
+
+/**
+ * SQLite takes a zero-byte file for a new, empty database: a restore that went wrong would silently start
+ * with no plans. A zero-byte file is refused unless its write-ahead log holds the data (a new database whose
+ * first commits are not checkpointed yet).
+ */
+function refuseEmptyFile(file: string): void {
+  const size = (name: string): number | undefined => {
+    try {
+      return statSync(name).size;
+    } catch {
+      return undefined;
+    }
+  };
+  if (size(file) === 0 && !((size(`${file}-wal`) ?? 0) > 0)) {
+    throw new Error('the file is empty (0 bytes); move it away to start with a new database');
+  }
 }
 
 function migrate(db: Db): void {
@@ -109,13 +132,26 @@ const toHistoryEntry = (row: HistoryRow): HistoryEntry => ({
   bytes: row.bytes,
 });
 
+/** An append waiting for the grouped commit, with its caller's promise. */
+interface PendingAppend {
+  readonly id: string;
+  readonly data: Buffer;
+  readonly author: Author | null;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 class SqliteStorage implements Storage {
   private readonly insertPlan: Statement<[string, Buffer, Buffer, string]>;
   private readonly insertUpdate: Statement<[string, Buffer, string]>;
   private readonly selectPlan: Statement<[string], PlanRow>;
+  private readonly updateTokenHash: { readonly [R in Role]: Statement<[Buffer, string]> };
   private readonly selectUpdates: Statement<[string], { data: Buffer }>;
+  private readonly selectUpdateRows: Statement<[string], { seq: number; data: Buffer }>;
+  /** Appends waiting for the next grouped commit (see appendUpdate). */
+  private pending: PendingAppend[] = [];
   private readonly countUpdates: Statement<[string], { n: number }>;
-  private readonly deleteUpdates: Statement<[string]>;
+  private readonly deleteUpdatesUpTo: Statement<[string, number]>;
   private readonly insertHistory: Statement<[string, string, string | null, string | null, Buffer]>;
   private readonly selectNewestHistory: Statement<[string, number], HistoryRow>;
   private readonly selectHistoryBefore: Statement<[string, string, number], HistoryRow>;
@@ -131,9 +167,14 @@ class SqliteStorage implements Storage {
     );
     this.insertUpdate = db.prepare('INSERT INTO updates (plan_id, data, received_at) VALUES (?, ?, ?)');
     this.selectPlan = db.prepare('SELECT edit_token_hash, view_token_hash FROM plans WHERE id = ?');
+    this.updateTokenHash = {
+      edit: db.prepare('UPDATE plans SET edit_token_hash = ? WHERE id = ?'),
+      view: db.prepare('UPDATE plans SET view_token_hash = ? WHERE id = ?'),
+    };
     this.selectUpdates = db.prepare('SELECT data FROM updates WHERE plan_id = ? ORDER BY seq');
     this.countUpdates = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE plan_id = ?');
-    this.deleteUpdates = db.prepare('DELETE FROM updates WHERE plan_id = ?');
+    this.selectUpdateRows = db.prepare('SELECT seq, data FROM updates WHERE plan_id = ? ORDER BY seq');
+    this.deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE plan_id = ? AND seq <= ?');
     this.insertHistory = db.prepare(
       'INSERT INTO history (plan_id, received_at, author_name, author_org, data) VALUES (?, ?, ?, ?, ?)',
     );
@@ -179,24 +220,65 @@ class SqliteStorage implements Storage {
     return isEdit ? 'edit' : isView ? 'view' : null;
   }
 
+  async replaceTokenHash(id: string, role: Role, tokenHash: Uint8Array): Promise<boolean> {
+    return this.updateTokenHash[role].run(Buffer.from(tokenHash), id).changes === 1;
+  }
+
   async loadUpdates(id: string): Promise<Uint8Array[]> {
     return this.selectUpdates.all(id).map((row) => new Uint8Array(row.data));
   }
 
-  async appendUpdate(id: string, update: Uint8Array, author: Author | null): Promise<void> {
-    // One transaction, so the live updates and the history can never disagree about what was accepted.
-    this.db.transaction(() => {
-      const data = Buffer.from(update);
-      const receivedAt = new Date().toISOString();
-      this.insertUpdate.run(id, data, receivedAt);
-      this.insertHistory.run(id, receivedAt, author?.name ?? null, author?.organisation ?? null, data);
-      const count = this.countUpdates.get(id)?.n ?? 0;
-      if (count > this.compactAfter) this.compactNow(id);
-    })();
+  /**
+   * Grouped commit: every append made in one turn of the event loop (many plans' sockets read in one poll)
+   * is written in one transaction, with one fsync, and each promise resolves only after that commit.
+   */
+  appendUpdate(id: string, update: Uint8Array, author: Author | null): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ id, data: Buffer.from(update), author, resolve, reject });
+    });
   }
 
   async compact(id: string): Promise<void> {
+    this.flush();
     this.db.transaction(() => this.compactNow(id))();
+  }
+
+  /** Commits the waiting appends together; if that fails, each alone, so one bad append fails only itself. */
+  private flush(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    try {
+      this.db.transaction(() => this.appendNow(batch))();
+    } catch {
+      for (const item of batch) {
+        try {
+          this.db.transaction(() => this.appendNow([item]))();
+        } catch (error) {
+          item.reject(error);
+          continue;
+        }
+        item.resolve();
+      }
+      return;
+    }
+    for (const item of batch) item.resolve();
+  }
+
+  /** Runs inside a transaction: updates and history rows together, so they never disagree about what was accepted. */
+  private appendNow(batch: readonly PendingAppend[]): void {
+    const receivedAt = new Date().toISOString();
+    const plans = new Set<string>();
+    for (const { id, data, author } of batch) {
+      this.insertUpdate.run(id, data, receivedAt);
+      this.insertHistory.run(id, receivedAt, author?.name ?? null, author?.organisation ?? null, data);
+      plans.add(id);
+    }
+    for (const id of plans) {
+      if ((this.countUpdates.get(id)?.n ?? 0) > this.compactAfter) this.compactNow(id);
+    }
   }
 
   async listHistory(id: string, query: HistoryQuery): Promise<HistoryEntry[]> {
@@ -213,13 +295,18 @@ class SqliteStorage implements Storage {
     return mergeUpdateList(rows.map((row) => new Uint8Array(row.data)));
   }
 
-  /** Runs inside a transaction: the merged row replaces exactly the rows it was merged from. */
+  /**
+   * Runs inside a transaction: the merged row replaces exactly the rows it was merged from (by seq), so an
+   * update stored alongside is kept; a crash before the commit leaves every original row in place.
+   */
   private compactNow(id: string): void {
-    const rows = this.selectUpdates.all(id);
-    if (rows.length < 2) return;
+    const rows = this.selectUpdateRows.all(id);
+    const last = rows.at(-1);
+    if (rows.length < 2 || last === undefined) return;
     const merged = mergeUpdateList(rows.map((row) => new Uint8Array(row.data)));
-    this.deleteUpdates.run(id);
     this.insertUpdate.run(id, Buffer.from(merged), new Date().toISOString());
+    crashPoint('during-compaction');
+    this.deleteUpdatesUpTo.run(id, last.seq);
   }
 
   async healthy(): Promise<boolean> {
@@ -233,6 +320,8 @@ class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already promised are committed before the file closes.
+    this.flush();
     this.closed = true;
     this.db.close();
   }

@@ -45,6 +45,11 @@ export interface Storage {
   planExists(id: string): Promise<boolean>;
   /** The role `token` grants on plan `id` (hashing and constant-time comparison inside), or null. */
   roleForToken(id: string, token: string): Promise<Role | null>;
+  /**
+   * Replaces the hash of plan `id`'s `role` token (the link is replaced: the old token stops working as soon
+   * as this resolves). False when there is no such plan.
+   */
+  replaceTokenHash(id: string, role: Role, tokenHash: Uint8Array): Promise<boolean>;
   /** Every stored update of the plan, oldest first (a compacted snapshot, if any, comes first). */
   loadUpdates(id: string): Promise<Uint8Array[]>;
   /**

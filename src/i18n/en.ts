@@ -119,6 +119,9 @@ export const en: Record<MessageKey, string> = {
   'plan.fatal.too_large.title': 'The change is too large',
   'plan.fatal.too_large.body':
     'The server did not accept a change because it was too large. Reload the page. Contact whoever runs Samplan if it happens again.',
+  'plan.fatal.plan_full.title': 'The plan is full',
+  'plan.fatal.plan_full.body':
+    'The plan has reached the largest size the server accepts, so a change could not be saved on the server. Your changes remain on this device. Contact whoever runs Samplan.',
   'plan.fatal.malformed.title': 'The connection to the server broke',
   'plan.fatal.malformed.body':
     'The server did not understand a message from the app. Reload the page. Contact whoever runs Samplan if it happens again.',

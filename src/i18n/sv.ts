@@ -121,6 +121,9 @@ export const sv = {
   'plan.fatal.too_large.title': 'Ändringen är för stor',
   'plan.fatal.too_large.body':
     'Servern tog inte emot en ändring eftersom den var för stor. Ladda om sidan. Kontakta den som driftar Samplan om felet kommer tillbaka.',
+  'plan.fatal.plan_full.title': 'Planen är full',
+  'plan.fatal.plan_full.body':
+    'Planen har nått den största storlek servern tar emot, så en ändring kunde inte sparas på servern. Ändringarna finns kvar på den här enheten. Kontakta den som driftar Samplan.',
   'plan.fatal.malformed.title': 'Kontakten med servern bröts',
   'plan.fatal.malformed.body':
     'Servern förstod inte ett meddelande från appen. Ladda om sidan. Kontakta den som driftar Samplan om felet kommer tillbaka.',

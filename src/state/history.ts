@@ -87,7 +87,8 @@ export function createHistoryState(
   handle: HistoryHandle,
   fetchImpl: typeof fetch = fetch,
 ): HistoryState & { dispose(): void } {
-  const { planId, token, doc, origin } = handle;
+  // The token is read at each call: replacing the edit link changes it while the plan is open.
+  const { planId, doc, origin } = handle;
   // Any update (a log-only one too, such as a settled conflict) can change what the history shows.
   const [version, setVersion] = createSignal(0);
   const dispose = onDocUpdate(doc, () => setVersion((n) => n + 1));
@@ -118,7 +119,7 @@ export function createHistoryState(
     restoreCellValue: (cell, value) => restoreCellValue(doc, origin, cell, value),
     restoreDeletedActivity: (deleteKey) => restoreDeletedActivity(doc, origin, deleteKey),
     loadPlanAt: async (at) => {
-      const fetched = await fetchPastState(planId, token, at, fetchImpl);
+      const fetched = await fetchPastState(planId, handle.token, at, fetchImpl);
       if (!fetched.ok) return fetched;
       const plan = planFromUpdate(fetched.state.bytes);
       return plan.ok ? { ok: true, past: { at, plan: plan.value } } : { ok: false, reason: 'unreadable' };

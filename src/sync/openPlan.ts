@@ -22,6 +22,8 @@ export const FATAL_CLOSE_CODES = {
   4403: 'viewer_wrote',
   4404: 'no_plan',
   4413: 'too_large',
+  // The plan reached the relay's size limit: resending the same update would only be refused again.
+  4414: 'plan_full',
 } as const;
 export type FatalCloseCode = keyof typeof FATAL_CLOSE_CODES;
 
@@ -40,7 +42,10 @@ export type LocalCopyState = 'loading' | 'ready' | 'unavailable' | 'full';
 /** One open plan. Everything here is released by `dispose()`. */
 export interface PlanHandle {
   readonly planId: PlanId;
-  /** The token the plan was opened with: the plan's API calls (history) send it as a bearer header. */
+  /**
+   * The token the plan is open with (reactive): the plan's API calls (history) send it as a bearer header.
+   * It changes only through `replaceToken`.
+   */
   readonly token: string;
   readonly doc: PlanDoc;
   /** The origin of every change this tab makes (one per open plan, so undo can track it). */
@@ -56,6 +61,12 @@ export interface PlanHandle {
   connect(): void;
   /** Resolves once every change so far is written to the device copy (before a reload, say). */
   flushLocalCopy(): Promise<void>;
+  /**
+   * Replaces the token this plan is open with, for a link replacement: the socket is closed first (so the relay
+   * closing it for the old token cannot read as "link no longer works"), then `request` runs with the current
+   * token and gives the new one (or null: nothing changes), then the plan reconnects with the token that holds.
+   */
+  replaceToken(request: (current: string) => Promise<string | null>): Promise<string | null>;
   dispose(): void;
 }
 
@@ -79,6 +90,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
   const connection = createConnection({ planId, token, doc });
   const [localCopy, setLocalCopy] = createSignal<LocalCopyState>('loading');
   const [fatal, setFatal] = createSignal<SyncFatal | null>(null);
+  const [currentToken, setCurrentToken] = createSignal(token);
   let provider: WebsocketProvider | null = null;
   let persistence: IndexeddbPersistence | null = null;
   let disposed = false;
@@ -87,7 +99,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
   const startRelay = (): void => {
     if (disposed || provider !== null) return;
     const relay = new WebsocketProvider(`${wsBase()}/sync`, planId, doc, {
-      params: { token },
+      params: { token: currentToken() },
       // Only the named codes are final; anything else (a restart, a network drop) is worth retrying.
       shouldReconnect: (event) => !isFatalCode(event.code),
     });
@@ -97,7 +109,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       relay.shouldConnect = false;
       setFatal({ code: event.code, kind: FATAL_CLOSE_CODES[event.code] });
       // A refused token (or a plan that is gone) is not worth keeping for the next open.
-      if (event.code === CLOSE_BAD_TOKEN || event.code === CLOSE_NO_PLAN) forgetToken(planId, token);
+      if (event.code === CLOSE_BAD_TOKEN || event.code === CLOSE_NO_PLAN) forgetToken(planId, currentToken());
       connection.stop();
     });
     // Our presence names us, so the relay can record who made each update in its history.
@@ -144,7 +156,9 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
 
   return {
     planId,
-    token,
+    get token() {
+      return currentToken();
+    },
     doc,
     origin,
     localCopy,
@@ -160,6 +174,20 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
       if (fatal() === null) provider?.connect();
     },
     flushLocalCopy: () => flushWrites(persistence?.db ?? null),
+    replaceToken: async (request) => {
+      // disconnect() detaches the socket's handlers at once: its coming 4401 reaches no one.
+      provider?.disconnect();
+      try {
+        const next = await request(currentToken());
+        if (next !== null && !disposed) {
+          setCurrentToken(next);
+          if (provider !== null) provider.params = { ...provider.params, token: next };
+        }
+        return next;
+      } finally {
+        if (wantOnline && !disposed && fatal() === null) provider?.connect();
+      }
+    },
     dispose: () => {
       disposed = true;
       clearTimeout(waitForCopy);

@@ -48,3 +48,37 @@ export async function requestNewPlan(
 
 /** The link to give people: the token rides in the fragment, so it never reaches a server log. */
 export const planLink = (id: PlanId, token: string): string => `${location.origin}/p/${id}#${token}`;
+
+/** Which of a plan's two links. */
+export type LinkKind = 'edit' | 'view';
+
+/** Why a link could not be replaced: the token may not (view link or withdrawn), or anything else (offline). */
+export type ReplaceLinkFailure = 'not_allowed' | 'failed';
+
+export type ReplaceLinkOutcome =
+  { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: ReplaceLinkFailure };
+
+/**
+ * Asks the server for a new token for the plan's `link` (POST /api/plans/<id>/links/<link>, edit token as bearer).
+ * On success the old token of that link has stopped working everywhere, this device's sockets included.
+ */
+export async function requestNewLink(
+  planId: PlanId,
+  editToken: string,
+  link: LinkKind,
+): Promise<ReplaceLinkOutcome> {
+  try {
+    const response = await fetch(`/api/plans/${encodeURIComponent(planId)}/links/${link}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${editToken}` },
+      cache: 'no-store',
+    });
+    if (response.status === 401 || response.status === 403) return { ok: false, reason: 'not_allowed' };
+    if (response.status !== 201) return { ok: false, reason: 'failed' };
+    const body = (await response.json()) as unknown;
+    const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
+    return isNonEmptyString(token) ? { ok: true, token } : { ok: false, reason: 'failed' };
+  } catch {
+    return { ok: false, reason: 'failed' };
+  }
+}

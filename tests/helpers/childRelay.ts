@@ -30,17 +30,27 @@ export interface ChildRelay {
   stop(signal: NodeJS.Signals): Promise<number | null>;
   /** The last few kilobytes it wrote to stdout and stderr. */
   output(): string;
+  /** Resolves with the exit code (null when killed by a signal) once the process is gone, however it ended. */
+  readonly exited: Promise<number | null>;
+  /** The server's process id (for reading its memory from /proc). */
+  readonly pid: number;
 }
 
 /**
- * Starts `server/main.ts` with PORT, HOST=127.0.0.1 and DATA_DIR, and resolves once /healthz answers.
- * Rejects with the child's output if it exits or does not answer within `timeout` ms.
+ * Starts `server/main.ts` with PORT, HOST=127.0.0.1, DATA_DIR and any `env` additions, and resolves once
+ * /healthz answers. Rejects with the child's output if it exits or does not answer within `timeout` ms.
  */
 export async function startChildRelay(
-  { port, dataDir }: { port: number; dataDir: string },
+  { port, dataDir, env: more = {} }: { port: number; dataDir: string; env?: NodeJS.ProcessEnv },
   timeout = 20_000,
 ): Promise<ChildRelay> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ...more,
+  };
   // Plan creation in the tests must not need an admin token the developer happens to have set.
   delete env.SAMPLAN_ADMIN_TOKEN;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -69,7 +79,13 @@ export async function startChildRelay(
     await stopChild(child, exited, 'SIGKILL');
     throw new Error(`server did not start: ${String(error)}\n${output}`, { cause: error });
   }
-  return { url, stop: (signal) => stopChild(child, exited, signal), output: () => output };
+  return {
+    url,
+    stop: (signal) => stopChild(child, exited, signal),
+    output: () => output,
+    exited,
+    pid: child.pid ?? 0,
+  };
 }
 
 async function stopChild(

@@ -90,6 +90,26 @@ test('[api-create] with an admin token set, creating needs it: none or wrong →
   expect((await post(body, { authorization: 'Bearer hemligt-admin-token' })).status).toBe(201);
 });
 
+test("[api-create] with an admin token set, near misses, other schemes and a plan's own tokens are refused with 401", async () => {
+  relay = await startRelay({ adminToken: 'hemligt-admin-token' });
+  const existing = await relay.createPlan('empty');
+  const body = JSON.stringify({ title: 'Skyddad', template: 'empty' });
+  for (const authorization of [
+    'Bearer hemligt-admin-toke',
+    'Bearer hemligt-admin-token2',
+    'Bearer HEMLIGT-ADMIN-TOKEN',
+    'Basic hemligt-admin-token',
+    'hemligt-admin-token',
+    `Bearer ${existing.editToken}`,
+  ]) {
+    const refused = await post(body, { authorization });
+    expect(refused.status, authorization).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+  }
+  // The body is not even read before the token is checked: a bad body with no token is still 401.
+  expect((await post('{not json')).status).toBe(401);
+});
+
 test('[api-routes] wrong method → 405, unknown API route → 404, both as JSON errors', async () => {
   relay = await startRelay();
   const get = await fetch(`${relay.url}/api/plans`);

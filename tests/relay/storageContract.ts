@@ -90,6 +90,24 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
       expect(await storage.roleForToken('unknownPlan', 'edit-planAAAA03')).toBeNull();
     });
 
+    test('[storage-tokens] replacing a role token hash: the new token gets that role, the old one nothing, the other role stays', async () => {
+      await create('planAAAA20');
+      await create('planAAAA21');
+      expect(await storage.replaceTokenHash('planAAAA20', 'edit', hashToken('new-edit'))).toBe(true);
+      expect(await storage.roleForToken('planAAAA20', 'new-edit')).toBe('edit');
+      expect(await storage.roleForToken('planAAAA20', 'edit-planAAAA20')).toBeNull();
+      expect(await storage.roleForToken('planAAAA20', 'view-planAAAA20')).toBe('view');
+      expect(await storage.replaceTokenHash('planAAAA20', 'view', hashToken('new-view'))).toBe(true);
+      expect(await storage.roleForToken('planAAAA20', 'new-view')).toBe('view');
+      expect(await storage.roleForToken('planAAAA20', 'view-planAAAA20')).toBeNull();
+      expect(await storage.roleForToken('planAAAA20', 'new-edit')).toBe('edit');
+      // Other plans are untouched, and an unknown plan is reported, not created.
+      expect(await storage.roleForToken('planAAAA21', 'edit-planAAAA21')).toBe('edit');
+      expect(await storage.roleForToken('planAAAA21', 'new-edit')).toBeNull();
+      expect(await storage.replaceTokenHash('unknownPlan', 'edit', hashToken('x'))).toBe(false);
+      expect(await storage.planExists('unknownPlan')).toBe(false);
+    });
+
     test('[storage-append] appended updates load in order after the first, per plan', async () => {
       await create('planAAAA05');
       await create('planAAAA06');

@@ -85,6 +85,26 @@ export const settingsSv = {
     'Du har en läslänk. Redigeringslänken finns hos den som skapade planen och hos dem som har fått den.',
   'settings.links.roleUnknown':
     'Redigeringslänken visas när servern har bekräftat att din länk får ändra i planen.',
+  'settings.links.replace': 'Byt ut länk',
+  'settings.links.replaceLabel': 'Byt ut länk ({link})',
+  'settings.links.replaceHint':
+    'Om en länk har hamnat hos fel person: byt ut den. Den gamla länken slutar då fungera för alla som har den.',
+  'settings.links.viewNew': 'Du kan skapa en ny läslänk. Den gamla läslänken slutar då fungera.',
+  'settings.replaceEdit.title': 'Byta ut redigeringslänken?',
+  'settings.replaceEdit.message':
+    'Den gamla redigeringslänken slutar fungera direkt, för alla som har den – även för dem som har planen öppen just nu. Ge sedan den nya länken till dem som ska kunna ändra i planen. Den här enheten byter själv till den nya länken.',
+  'settings.replaceView.title': 'Byta ut läslänken?',
+  'settings.replaceView.message':
+    'Den gamla läslänken slutar fungera direkt, för alla som har den – även för dem som har planen öppen just nu. Ge sedan den nya läslänken till dem som ska kunna läsa planen.',
+  'settings.replace.confirm': 'Byt ut länken',
+  'settings.replace.working': 'Byter ut länken…',
+  'settings.replace.doneEdit':
+    'Redigeringslänken är utbytt. Den gamla fungerar inte längre. Kopiera den nya och dela den med dem som ska ha den.',
+  'settings.replace.doneView':
+    'Läslänken är utbytt. Den gamla fungerar inte längre. Kopiera den nya och dela den med dem som ska ha den.',
+  'settings.replace.notAllowed': 'Bara den som har redigeringslänken kan byta ut länkar.',
+  'settings.replace.failed':
+    'Länken kunde inte bytas ut. Den gamla länken gäller fortfarande. Kontrollera att du är uppkopplad och försök igen.',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsSv, string> = {
@@ -172,4 +192,24 @@ export const settingsEn: Record<keyof typeof settingsSv, string> = {
     'You have a read link. The edit link is with the person who created the plan and those who have been given it.',
   'settings.links.roleUnknown':
     'The edit link is shown once the server has confirmed that your link may change the plan.',
+  'settings.links.replace': 'Replace link',
+  'settings.links.replaceLabel': 'Replace link ({link})',
+  'settings.links.replaceHint':
+    'If a link has reached the wrong person, replace it. The old link then stops working for everyone who has it.',
+  'settings.links.viewNew': 'You can create a new read link. The old read link then stops working.',
+  'settings.replaceEdit.title': 'Replace the edit link?',
+  'settings.replaceEdit.message':
+    'The old edit link stops working at once, for everyone who has it – also for those who have the plan open right now. Then give the new link to those who should be able to change the plan. This device switches to the new link by itself.',
+  'settings.replaceView.title': 'Replace the read link?',
+  'settings.replaceView.message':
+    'The old read link stops working at once, for everyone who has it – also for those who have the plan open right now. Then give the new read link to those who should be able to read the plan.',
+  'settings.replace.confirm': 'Replace the link',
+  'settings.replace.working': 'Replacing the link…',
+  'settings.replace.doneEdit':
+    'The edit link has been replaced. The old one no longer works. Copy the new one and share it with those who should have it.',
+  'settings.replace.doneView':
+    'The read link has been replaced. The old one no longer works. Copy the new one and share it with those who should have it.',
+  'settings.replace.notAllowed': 'Only someone with the edit link can replace links.',
+  'settings.replace.failed':
+    'The link could not be replaced. The old link still works. Check that you are online and try again.',
 };

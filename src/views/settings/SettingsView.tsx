@@ -6,6 +6,7 @@ import type { ModelError } from '../../model/result.ts';
 import type { PlanSnapshot } from '../../model/schema.ts';
 import { createSettingsActions } from '../../state/settingsActions.ts';
 import type { PlanHandle } from '../../sync/openPlan.ts';
+import { replaceLink } from '../../sync/replaceLink.ts';
 import { readViewToken } from '../../sync/tokens.ts';
 import { countActivities } from './counts.ts';
 import { FocusAreasSection } from './FocusAreasSection.tsx';
@@ -68,6 +69,7 @@ export function SettingsView(props: SettingsViewProps): JSX.Element {
         role={handle.connection.role()}
         token={handle.token}
         storedViewToken={storedViewToken}
+        replaceLink={(link) => replaceLink(handle, link)}
       />
     </div>
   );
