@@ -30,12 +30,17 @@ export const REDACTED_FIELDS: readonly string[] = [
 const withoutQuery = (value: unknown): unknown =>
   typeof value === 'string' ? value.replace(/[?#].*$/s, '') : value;
 
+// One stdout stream for every logger in the process (tests start many servers; each stream hooks process exit).
+let stdout: ReturnType<typeof pino.destination> | undefined;
+const stdoutDestination = (): ReturnType<typeof pino.destination> =>
+  (stdout ??= pino.destination({ dest: 1, sync: true }));
+
 /**
  * Writes one JSON object per line, `{"level":"info","time":"<ISO>","pid":…,"msg":…,...fields}`, to `write`
  * (stdout by default, written synchronously so the last lines before a crash are not lost).
  */
 export function createLogger(write?: (line: string) => void): Logger {
-  const destination = write === undefined ? pino.destination({ dest: 1, sync: true }) : { write };
+  const destination = write === undefined ? stdoutDestination() : { write };
   const logger = pino(
     {
       base: { pid: process.pid },
