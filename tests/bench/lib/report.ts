@@ -1,0 +1,157 @@
+// The results: a plain table for stdout and tests/bench/RESULTS.md with the machine, date and versions.
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { goalMet } from './figure.ts';
+import type { Figure } from './figure.ts';
+
+/** Parts of issue 7 this runner does not measure yet, listed so the results say what is missing. */
+export const NOT_MEASURED: readonly string[] = [
+  '1. Live edit latency (headless Chromium, through the relay; goal p95 < 35 ms)',
+  '2. Relay fan-out vs @y/websocket-server 0.1.1 and Hocuspocus (p50/p95/p99, CPU, memory)',
+  '3. Big plan, browser parts: cold open from IndexedDB to first rows painted (goal < 1 s), first sync of an empty browser from the relay, sorting and filtering',
+];
+
+const PACKAGES = [
+  'yjs',
+  'y-websocket',
+  'y-protocols',
+  'y-indexeddb',
+  'better-sqlite3',
+  'solid-js',
+  'ag-grid-community',
+  'vite',
+];
+
+/** Installed version of each package we measure through (node_modules), falling back to package.json's range. */
+export function versions(root: string): Record<string, string> {
+  const declared = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const result: Record<string, string> = {};
+  for (const name of PACKAGES) {
+    try {
+      const installed = JSON.parse(
+        readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'),
+      ) as { version: string };
+      result[name] = installed.version;
+    } catch {
+      result[name] = declared.dependencies?.[name] ?? declared.devDependencies?.[name] ?? 'not installed';
+    }
+  }
+  return result;
+}
+
+export function machine(): Record<string, string> {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+    cpu: `${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+  };
+}
+
+/** A number with a precision fit for its size. */
+export function formatNumber(value: number | undefined): string {
+  if (value === undefined) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+const HEADER = ['bench', 'figure', 'median', 'p95', 'unit', 'runs', 'goal', 'met', 'note'];
+
+function cells(figure: Figure): string[] {
+  const met = goalMet(figure);
+  return [
+    figure.bench,
+    figure.label,
+    formatNumber(figure.median),
+    formatNumber(figure.p95),
+    figure.unit,
+    String(figure.runs),
+    figure.goal?.text ?? '—',
+    met === undefined ? '—' : met ? 'yes' : 'NO',
+    figure.note ?? '',
+  ];
+}
+
+/** A table of plain text columns, padded to width, for stdout. */
+export function plainTable(figures: readonly Figure[]): string {
+  const rows = [HEADER, ...figures.map(cells)];
+  const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const line = (row: readonly string[]): string =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join(
+    '\n',
+  );
+}
+
+const escapeCell = (cell: string): string => cell.replaceAll('|', '\\|');
+
+export function markdownTable(figures: readonly Figure[]): string {
+  const row = (values: readonly string[]): string => `| ${values.map(escapeCell).join(' | ')} |`;
+  return [row(HEADER), row(HEADER.map(() => '---')), ...figures.map((figure) => row(cells(figure)))].join(
+    '\n',
+  );
+}
+
+export interface Report {
+  readonly root: string;
+  readonly date: string;
+  readonly selected: readonly string[];
+  readonly figures: readonly Figure[];
+  /** Extra sections a benchmark wants in the results (e.g. the chunk list), by title. */
+  readonly sections: ReadonlyMap<string, string>;
+}
+
+export function markdown(report: Report): string {
+  const list = (record: Record<string, string>): string =>
+    Object.entries(record)
+      .map(([key, value]) => `- ${key}: ${value}`)
+      .join('\n');
+  const parts = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (tests/bench/run.ts); do not edit by hand. Medians and p95 over repeated runs',
+    'after warm-up; a goal is judged on the p95 where there is one, else on the single value.',
+    '',
+    `Date: ${report.date}`,
+    '',
+    `Benchmarks run: ${report.selected.join(', ')}`,
+    '',
+    '## Machine',
+    '',
+    list(machine()),
+    '',
+    '## Versions',
+    '',
+    list(versions(report.root)),
+    '',
+    '## Results',
+    '',
+    markdownTable(report.figures),
+    '',
+    ...[...report.sections].flatMap(([title, body]) => [`## ${title}`, '', body, '']),
+    '## Not measured yet',
+    '',
+    ...NOT_MEASURED.map((item) => `- ${item}`),
+    '',
+  ];
+  return parts.join('\n');
+}
+
+/** Writes the results formatted as `prettier --check .` expects them, so a fresh run keeps `npm run check` green. */
+export async function writeResults(file: string, report: Report): Promise<void> {
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(markdown(report), { ...options, filepath: file }));
+}

@@ -1,0 +1,51 @@
+// `npm run bench [-- name…]`: runs the benchmarks (all, or those named), prints the table, writes RESULTS.md.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Benchmark, Figure } from './lib/figure.ts';
+import { plainTable, writeResults } from './lib/report.ts';
+import { bigPlan } from './bigPlan.ts';
+import { footprint } from './footprint.ts';
+import { merge } from './merge.ts';
+import { storage } from './storage.ts';
+
+const BENCHMARKS: readonly Benchmark[] = [storage, merge, bigPlan, footprint];
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = names.filter((name) => !BENCHMARKS.some((bench) => bench.name === name));
+  if (unknown.length > 0) {
+    console.error(
+      `unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((bench) => names.includes(bench.name));
+  const figures: Figure[] = [];
+  const sections = new Map<string, string>();
+  for (const bench of selected) {
+    console.log(`▶ ${bench.name}: ${bench.description}`);
+    const started = Date.now();
+    const result = await bench.run();
+    figures.push(...result.figures);
+    for (const [title, body] of Object.entries(result.sections ?? {})) {
+      sections.set(title, body);
+      console.log(`\n${title}\n${body}\n`);
+    }
+    console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  console.log(`\n${plainTable(figures)}\n`);
+  const file = path.join(here, 'RESULTS.md');
+  await writeResults(file, {
+    root,
+    date: new Date().toISOString(),
+    selected: selected.map((bench) => bench.name),
+    figures,
+    sections,
+  });
+  console.log(`wrote ${path.relative(root, file)}`);
+}
+
+await main();
