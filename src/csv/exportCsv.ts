@@ -2,6 +2,7 @@
 import { sv } from '../i18n/sv.ts';
 import type { MessageKey } from '../i18n/sv.ts';
 import type { PlanSnapshot } from '../model/schema.ts';
+import { ownerNamesText } from '../model/ownerNames.ts';
 import { decisionCellText } from './decisionCell.ts';
 
 export type CsvSeparator = ';' | ',';
@@ -33,7 +34,7 @@ const COLUMNS = [
 export function exportCsv(plan: PlanSnapshot, options: CsvOptions = {}): string {
   const separator = options.separator ?? ';';
   const areas = new Map(plan.focusAreas.map((area) => [area.id as string, area]));
-  const names = new Map(plan.participants.map((participant) => [participant.id as string, participant.name]));
+  const ownerNames = ownerNamesText(plan);
   const rows = plan.activities.map((activity) => {
     const area = areas.get(activity.focusAreaId);
     return [
@@ -41,7 +42,7 @@ export function exportCsv(plan: PlanSnapshot, options: CsvOptions = {}): string 
       area?.name ?? '',
       String(activity.step),
       activity.text,
-      activity.owners.map((owner) => names.get(owner) ?? '').join(', '),
+      ownerNames(activity.owners),
       activity.responsible,
       sv[`status.${activity.status}`],
       activity.due,

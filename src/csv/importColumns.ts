@@ -4,21 +4,10 @@ import { ACTIVITY_FIELD_LABELS } from '../i18n/fieldLabels.ts';
 import { sv } from '../i18n/sv.ts';
 import type { MessageKey } from '../i18n/sv.ts';
 import { nameKey } from '../model/names.ts';
+import type { ActivityField } from '../model/schema.ts';
 
 /** The columns an import understands: DESIGN's CSV columns, plus a separate decision date. */
-export type ImportColumn =
-  | 'priority'
-  | 'focusArea'
-  | 'step'
-  | 'text'
-  | 'owners'
-  | 'responsible'
-  | 'status'
-  | 'due'
-  | 'reformParts'
-  | 'note'
-  | 'decision'
-  | 'decisionDate';
+export type ImportColumn = 'priority' | 'focusArea' | Exclude<ActivityField, 'focusAreaId'>;
 
 /** Each column's header text (also its name in messages). */
 const { focusAreaId: focusArea, ...otherFields } = ACTIVITY_FIELD_LABELS;

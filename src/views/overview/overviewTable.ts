@@ -1,5 +1,6 @@
 // The overview as data: the plan as the reports print it, one row per focus area, one cell per step. Pure.
 import { isOverdue } from '../../model/due.ts';
+import { ownerNamesText } from '../../model/ownerNames.ts';
 import { STEPS } from '../../model/schema.ts';
 import type {
   Activity,
@@ -60,7 +61,7 @@ export interface OverviewTable {
  * no row to go in and are left out, as the plan's table leaves them out of every focus area.
  */
 export function readOverviewTable(plan: PlanSnapshot, today: string): OverviewTable {
-  const ownerNames = ownerNamesOf(plan);
+  const ownerNames = ownerNamesText(plan);
   const byArea = new Map<FocusAreaId, OverviewItem[][]>(
     plan.focusAreas.map((area) => [area.id, STEPS.map(() => [])]),
   );
@@ -91,18 +92,7 @@ export function readOverviewTable(plan: PlanSnapshot, today: string): OverviewTa
   return { rows, activities, overdue };
 }
 
-/** Joins an activity's owner names in the participants' order, whatever order its owner list is in. */
 type OwnerNames = (owners: readonly ParticipantId[]) => string;
-
-function ownerNamesOf(plan: PlanSnapshot): OwnerNames {
-  const rank = new Map(plan.participants.map((participant, i) => [participant.id, i]));
-  return (owners) =>
-    owners
-      .filter((owner) => rank.has(owner))
-      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
-      .map((owner) => plan.participants[rank.get(owner) ?? 0]?.name ?? '')
-      .join(', ');
-}
 
 function itemOf(activity: Activity, ownerNames: OwnerNames, today: string): OverviewItem {
   return {
