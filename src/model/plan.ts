@@ -101,7 +101,7 @@ export function seedPlan(
   return ok(undefined);
 }
 
-/** A fresh activity row with every cell present (an absent key would read as a default, but be explicit). */
+/** A fresh activity row: not started, no owners, its other text cells empty. */
 export function newActivityRow(
   focusAreaId: FocusAreaId,
   step: Step,
@@ -109,15 +109,15 @@ export function newActivityRow(
   order: string,
   reformParts: readonly ReformPart[] = [],
 ): Row {
-  return newRow({
+  return activityRowOf({
     focusAreaId,
     step,
     text,
-    owners: newSet([]),
+    owners: [],
     responsible: '',
-    status: 'not_started' satisfies Status,
+    status: 'not_started',
     due: '',
-    reformParts: newSet(reformParts),
+    reformParts,
     note: '',
     decision: '',
     decisionDate: '',
@@ -125,9 +125,14 @@ export function newActivityRow(
   });
 }
 
-/** A row holding every cell of `activity`: a restore re-creates one under its old id. */
+/**
+ * A row holding every cell of `activity` (a restore re-creates one under its old id). Empty text cells are left
+ * out: an absent cell reads as empty, and each one written costs about 20 bytes in every replica for good (a
+ * 5,000-row plan: 0.5 MB). The sets are always created, since two replicas creating the same set at once would
+ * each write their own map under one key and only one would keep its members.
+ */
 export function activityRowOf(activity: Omit<Activity, 'id'>): Row {
-  return newRow({
+  const cells: Record<string, unknown> = {
     focusAreaId: activity.focusAreaId,
     step: activity.step,
     text: activity.text,
@@ -140,7 +145,8 @@ export function activityRowOf(activity: Omit<Activity, 'id'>): Row {
     decision: activity.decision,
     decisionDate: activity.decisionDate,
     order: activity.order,
-  });
+  };
+  return newRow(Object.fromEntries(Object.entries(cells).filter(([, value]) => value !== '')));
 }
 
 /** True once the plan's content has arrived (the relay seeds it; a new replica is empty until first sync). */

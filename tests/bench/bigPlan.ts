@@ -2,75 +2,13 @@
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { exportCsv } from '../../src/csv/exportCsv.ts';
-import { addActivity, setActivityField } from '../../src/model/activities.ts';
-import { addFocusArea } from '../../src/model/focusAreas.ts';
-import { addParticipant } from '../../src/model/participants.ts';
 import { readPlan } from '../../src/model/plan.ts';
-import { STATUSES, STEPS } from '../../src/model/schema.ts';
-import type { ActivityId, FocusAreaId, ParticipantId } from '../../src/model/schema.ts';
-import { alice, bertil, seededDoc, unwrap } from '../helpers/plans.ts';
 import { figureOf } from './lib/figure.ts';
 import type { Benchmark } from './lib/figure.ts';
+import { ACTIVITIES, buildNationalPlan, sizeOfCellsOnly, sizeWithoutLog } from './lib/nationalPlan.ts';
 import { repeat, timeSync } from './lib/stats.ts';
 
 const BENCH = 'bigplan';
-const COUNTIES = 21;
-const AREAS_PER_COUNTY = 12;
-const MUNICIPALITIES_PER_COUNTY = 14;
-const ACTIVITIES = 5000;
-const EDITS = 20_000;
-
-/** The plan as 21 counties would fill it: focus areas and municipalities per county, activities, then edits. */
-function buildNationalPlan(): { doc: Y.Doc; addsOnlyBytes: number } {
-  const doc = seededDoc('empty', 'Nationell plan');
-  const areas: FocusAreaId[] = [];
-  const participants: ParticipantId[] = [];
-  for (let county = 1; county <= COUNTIES; county++) {
-    for (let a = 1; a <= AREAS_PER_COUNTY; a++) {
-      areas.push(unwrap(addFocusArea(doc, alice, { name: `Län ${county}: fokusområde ${a}`, priority: a })));
-    }
-    participants.push(unwrap(addParticipant(doc, alice, { name: `Region ${county}`, kind: 'region' })));
-    for (let m = 1; m <= MUNICIPALITIES_PER_COUNTY; m++) {
-      participants.push(
-        unwrap(addParticipant(doc, alice, { name: `Kommun ${county}-${m}`, kind: 'municipality' })),
-      );
-    }
-  }
-  const ids: ActivityId[] = [];
-  for (let i = 0; i < ACTIVITIES; i++) {
-    const focusAreaId = areas[i % areas.length];
-    const step = STEPS[i % STEPS.length];
-    if (focusAreaId === undefined || step === undefined) throw new Error('no area');
-    const text = `Aktivitet ${i}: samordnad vård och omsorg för personer med samsjuklighet, insats ${i % 97}`;
-    ids.push(unwrap(addActivity(doc, i % 2 ? bertil : alice, { focusAreaId, step, text })));
-  }
-  const addsOnlyBytes = Y.encodeStateAsUpdate(doc).length;
-  for (let i = 0; i < EDITS; i++) {
-    const id = ids[(i * 7919) % ids.length];
-    if (id === undefined) throw new Error('no activity');
-    const origin = i % 2 ? bertil : alice;
-    switch (i % 5) {
-      case 0:
-        unwrap(setActivityField(doc, origin, id, 'status', STATUSES[i % STATUSES.length]));
-        break;
-      case 1: {
-        const first = participants[i % participants.length];
-        const second = participants[(i * 3 + 1) % participants.length];
-        unwrap(setActivityField(doc, origin, id, 'owners', [first, second]));
-        break;
-      }
-      case 2:
-        unwrap(setActivityField(doc, origin, id, 'due', `2027-${String((i % 12) + 1).padStart(2, '0')}-15`));
-        break;
-      case 3:
-        unwrap(setActivityField(doc, origin, id, 'responsible', `Handläggare ${i % 400}`));
-        break;
-      default:
-        unwrap(setActivityField(doc, origin, id, 'note', `Uppföljning ${i}: avstämt med styrgruppen.`));
-    }
-  }
-  return { doc, addsOnlyBytes };
-}
 
 export const bigPlan: Benchmark = {
   name: BENCH,
@@ -104,6 +42,12 @@ export const bigPlan: Benchmark = {
         }),
         figureOf(BENCH, 'document encoded size, gzip', 'MB', [gzipped / mb]),
         figureOf(BENCH, 'document size after the 5,000 adds, before edits', 'MB', [addsOnlyBytes / mb]),
+        figureOf(BENCH, 'document size without its change log (5,000 entries)', 'MB', [
+          sizeWithoutLog(doc) / mb,
+        ]),
+        figureOf(BENCH, 'current cells written once: no history, no log', 'MB', [sizeOfCellsOnly(doc) / mb], {
+          note: 'the floor of the document schema for this plan',
+        }),
         figureOf(BENCH, 'readPlan (5,000 activities)', 'ms', timed.readPlan),
         figureOf(BENCH, 'exportCsv of a snapshot, 5,000 rows', 'ms', timed.exportCsv),
         figureOf(BENCH, 'CSV export: exportCsv(readPlan(doc))', 'ms', timed.both, {

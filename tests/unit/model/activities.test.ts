@@ -93,6 +93,31 @@ describe('[model-add] adding an activity', () => {
     });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
+
+  it('stores no empty text cells (they read as empty) but always both sets, and a cell set later is stored', () => {
+    const { doc, plan } = withPlan();
+    const result = addActivity(doc, alice, { focusAreaId: first(plan.focusAreas).id, step: 3, text: 'Kort' });
+    const id = result.ok ? result.value : ('' as ActivityId);
+    const row = doc.getMap('activities').get(id) as Y.Map<unknown>;
+    expect([...row.keys()].sort()).toEqual([
+      'focusAreaId',
+      'order',
+      'owners',
+      'reformParts',
+      'status',
+      'step',
+      'text',
+    ]);
+    expect(readActivity(doc, id)).toMatchObject({
+      responsible: '',
+      due: '',
+      note: '',
+      decision: '',
+      decisionDate: '',
+    });
+    setActivityField(doc, alice, id, 'note', 'Nu');
+    expect(row.get('note')).toBe('Nu');
+  });
 });
 
 describe('[model-set] editing a cell', () => {

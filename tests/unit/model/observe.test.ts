@@ -1,5 +1,6 @@
 // [observe] Change events name the touched rows and their source; [docs] the update checks the relay relies on.
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addActivity, setActivityField } from '../../../src/model/activities.ts';
 import {
   applyUpdateTo,
@@ -13,7 +14,7 @@ import {
 import { renameFocusArea } from '../../../src/model/focusAreas.ts';
 import { onPlanChange } from '../../../src/model/observe.ts';
 import type { PlanChange } from '../../../src/model/observe.ts';
-import { readPlan } from '../../../src/model/plan.ts';
+import { readActivity, readPlan } from '../../../src/model/plan.ts';
 import { alice, bertil, first, seededDoc } from '../../helpers/plans.ts';
 
 describe('[observe] change events', () => {
@@ -76,6 +77,39 @@ describe('[docs] update checks used by the relay', () => {
       setActivityField(doc, alice, activity.id, 'status', 'done');
     const copy = newPlanDoc();
     applyUpdateTo(copy, mergeUpdateList(updates));
+    expect(readPlan(copy)).toEqual(readPlan(doc));
+  });
+
+  it('mergeUpdateList keeps an update whose predecessor is missing, so it still applies once that arrives', () => {
+    const doc = seededDoc();
+    const base = encodeDoc(doc);
+    const edits: Uint8Array[] = [];
+    onDocUpdate(doc, (update) => edits.push(update));
+    const [a, b] = readPlan(doc).activities.map((activity) => activity.id);
+    if (a === undefined || b === undefined) throw new Error('the seed has two activities');
+    setActivityField(doc, alice, a, 'note', 'först');
+    setActivityField(doc, alice, b, 'note', 'sedan');
+    const [firstEdit, secondEdit] = edits;
+    if (firstEdit === undefined || secondEdit === undefined) throw new Error('two edits, two updates');
+    const copy = newPlanDoc();
+    applyUpdateTo(copy, mergeUpdateList([base, secondEdit]));
+    expect(readActivity(copy, b)?.note).toBe('');
+    applyUpdateTo(copy, firstEdit);
+    expect(readPlan(copy)).toEqual(readPlan(doc));
+  });
+
+  it('mergeUpdateList drops overwritten content that Y.mergeUpdates keeps', () => {
+    const doc = seededDoc();
+    const updates: Uint8Array[] = [encodeDoc(doc)];
+    onDocUpdate(doc, (update) => updates.push(update));
+    const id = first(readPlan(doc).activities).id;
+    for (let i = 0; i < 50; i++) setActivityField(doc, alice, id, 'note', `anteckning ${i} `.repeat(20));
+    const merged = mergeUpdateList(updates);
+    // The log keeps every value too; what goes is the overwritten cells: as small as the doc's own encoding.
+    expect(merged.length).toBeLessThanOrEqual(encodeDoc(doc).length);
+    expect(merged.length).toBeLessThan(Y.mergeUpdates(updates).length - 10_000);
+    const copy = newPlanDoc();
+    applyUpdateTo(copy, merged);
     expect(readPlan(copy)).toEqual(readPlan(doc));
   });
 });
