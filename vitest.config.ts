@@ -28,6 +28,5 @@ export default defineConfig({
         },
       },
     ],
-    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
   },
 });

@@ -23,6 +23,9 @@ export const viewsSv = {
   'columns.down': 'Flytta {name} åt höger',
   'columns.reset': 'Återställ',
   'columns.close': 'Klar',
+  'onDemand.loading': 'Laddar…',
+  'onDemand.failed':
+    'Den här delen kunde inte laddas. Den hämtas från servern första gången, och då behöver du vara ansluten. Ladda om sidan när du är ansluten igen.',
 } as const;
 
 export const viewsEn: Record<keyof typeof viewsSv, string> = {
@@ -48,4 +51,7 @@ export const viewsEn: Record<keyof typeof viewsSv, string> = {
   'columns.down': 'Move {name} right',
   'columns.reset': 'Reset',
   'columns.close': 'Done',
+  'onDemand.loading': 'Loading…',
+  'onDemand.failed':
+    'This part could not be loaded. It is fetched from the server the first time, which needs a connection. Reload the page once you are connected again.',
 } satisfies Record<keyof typeof viewsSv, string>;

@@ -17,18 +17,21 @@ import type { GridFilters } from '../../state/types.ts';
 import { storedIdentity } from '../../sync/actor.ts';
 import type { PlanHandle } from '../../sync/openPlan.ts';
 import { rememberPlan } from '../../sync/tokens.ts';
-import { FollowUpView } from '../followUp/FollowUpView.tsx';
-import { ConflictsPanel } from '../history/ConflictsPanel.tsx';
-import { OverviewView } from '../overview/OverviewView.tsx';
-import { SettingsView } from '../settings/SettingsView.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { OnDemand, WhenFirst, onDemand, preloadAfterPaint } from './OnDemand.tsx';
 import { PlanNotices } from './PlanNotices.tsx';
 import { PlanPresence } from './PlanPresence.tsx';
 import { PlanViewNav } from './PlanViewNav.tsx';
 import { onPlanKeys } from './planKeys.ts';
-import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TableView } from './TableView.tsx';
+
+// Only the table is on a plan link's first screen; the rest is fetched when first shown (OnDemand.tsx).
+const OverviewView = onDemand(() => import('../overview/OverviewView.tsx').then((m) => m.OverviewView));
+const FollowUpView = onDemand(() => import('../followUp/FollowUpView.tsx').then((m) => m.FollowUpView));
+const SettingsView = onDemand(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
+const ConflictsPanel = onDemand(() => import('../history/ConflictsPanel.tsx').then((m) => m.ConflictsPanel));
+const ShortcutsDialog = onDemand(() => import('./ShortcutsDialog.tsx').then((m) => m.ShortcutsDialog));
 
 /** The working page of one plan, showing `view`. */
 export function PlanWorkspace(props: {
@@ -51,6 +54,7 @@ export function PlanWorkspace(props: {
   const history = createHistoryState(handle);
   onCleanup(history.dispose);
   const [openConflict, setOpenConflict] = createSignal<Conflict | null>(null);
+  preloadAfterPaint([OverviewView, FollowUpView, SettingsView, ConflictsPanel, ShortcutsDialog]);
 
   const role = handle.connection.role;
   const readOnly = (): boolean => role() !== 'edit';
@@ -144,15 +148,18 @@ export function PlanWorkspace(props: {
       </header>
       <div data-print="hide">
         <PlanNotices handle={handle} />
-        <ConflictsPanel
-          state={conflicts}
-          plan={state.plan}
-          readOnly={readOnly()}
-          selected={openConflict()}
-          onSelect={setOpenConflict}
-          announce={announce}
-          onError={showError}
-        />
+        {/* Fetched once the plan has a conflict; its notice then shows. */}
+        <WhenFirst when={conflicts.conflicts().length > 0 || openConflict() !== null}>
+          <ConflictsPanel
+            state={conflicts}
+            plan={state.plan}
+            readOnly={readOnly()}
+            selected={openConflict()}
+            onSelect={setOpenConflict}
+            announce={announce}
+            onError={showError}
+          />
+        </WhenFirst>
       </div>
       <PlanViewNav
         planId={handle.planId}
@@ -198,27 +205,35 @@ export function PlanWorkspace(props: {
         </Match>
         <Match when={props.view === 'overview'}>
           <main class="plan-view" aria-label={t('views.overview')}>
-            <OverviewView plan={shownPlan()} today={today()} onOpenActivity={openActivity} />
+            <OnDemand>
+              <OverviewView plan={shownPlan()} today={today()} onOpenActivity={openActivity} />
+            </OnDemand>
           </main>
         </Match>
         <Match when={props.view === 'followUp'}>
           <main class="plan-view" aria-label={t('views.followUp')}>
-            <FollowUpView plan={shownPlan()} today={today()} onOpenActivity={openActivity} />
+            <OnDemand>
+              <FollowUpView plan={shownPlan()} today={today()} onOpenActivity={openActivity} />
+            </OnDemand>
           </main>
         </Match>
         <Match when={props.view === 'settings'}>
           <main class="plan-view" aria-label={t('views.settings')}>
-            <SettingsView
-              handle={handle}
-              plan={state.plan}
-              readOnly={readOnly()}
-              announce={announce}
-              onError={showError}
-            />
+            <OnDemand>
+              <SettingsView
+                handle={handle}
+                plan={state.plan}
+                readOnly={readOnly()}
+                announce={announce}
+                onError={showError}
+              />
+            </OnDemand>
           </main>
         </Match>
       </Switch>
-      <ShortcutsDialog open={shortcutsOpen()} onClose={() => setShortcutsOpen(false)} />
+      <WhenFirst when={shortcutsOpen()}>
+        <ShortcutsDialog open={shortcutsOpen()} onClose={() => setShortcutsOpen(false)} />
+      </WhenFirst>
     </div>
   );
 }

@@ -10,17 +10,23 @@ import type { PlanState, PlanStoreActions } from '../../state/planStore.ts';
 import type { HistoryState } from '../../state/history.ts';
 import type { GridFilters, NewActivityInput, NewFocusAreaInput } from '../../state/types.ts';
 import type { PlanHandle } from '../../sync/openPlan.ts';
-import { HistoryDialog } from '../history/HistoryDialog.tsx';
-import type { FocusedCell } from '../history/HistoryDialog.tsx';
-import { ImportDialog } from '../import/ImportDialog.tsx';
+import type { FocusedCell } from '../history/types.ts';
 import { isoDate } from '../isoDate.ts';
 import { AddActivityDialog } from './AddActivityDialog.tsx';
 import type { AddActivityDefaults } from './AddActivityDialog.tsx';
-import { AddFocusAreaDialog } from './AddFocusAreaDialog.tsx';
-import { ColumnsDialog } from './ColumnsDialog.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { WhenFirst, onDemand, preloadAfterPaint } from './OnDemand.tsx';
 import { PlanToolbar } from './PlanToolbar.tsx';
 import { gridPresence } from './PresenceBar.tsx';
+
+// Adding an activity and deleting rows are the table's everyday actions and stay in; the other dialogs are fetched
+// when first opened (OnDemand.tsx), or just after the first screen has painted.
+const AddFocusAreaDialog = onDemand(() =>
+  import('./AddFocusAreaDialog.tsx').then((m) => m.AddFocusAreaDialog),
+);
+const ImportDialog = onDemand(() => import('../import/ImportDialog.tsx').then((m) => m.ImportDialog));
+const ColumnsDialog = onDemand(() => import('./ColumnsDialog.tsx').then((m) => m.ColumnsDialog));
+const HistoryDialog = onDemand(() => import('../history/HistoryDialog.tsx').then((m) => m.HistoryDialog));
 
 /** Saves `text` as a file named `name` through a temporary link. */
 function downloadText(text: string, name: string, type: string): void {
@@ -75,6 +81,7 @@ export function TableView(props: TableViewProps): JSX.Element {
   const [confirmingDelete, setConfirmingDelete] = createSignal(false);
   // The cell the history dialog is about: the grid's focused cell, kept while the focus is elsewhere.
   const [focusedCell, setFocusedCell] = createSignal<FocusedCell | null>(null);
+  preloadAfterPaint([AddFocusAreaDialog, ImportDialog, ColumnsDialog, HistoryDialog]);
   // Selected ids that still exist: a row someone else deleted drops out of the selection.
   const selected = createMemo(() => {
     const ids = new Set(selection());
@@ -181,27 +188,35 @@ export function TableView(props: TableViewProps): JSX.Element {
         onAdd={add}
         onClose={() => setAdding(false)}
       />
-      <AddFocusAreaDialog
-        open={addingFocusArea()}
-        onAdd={addFocusArea}
-        onClose={() => setAddingFocusArea(false)}
-      />
-      <ImportDialog
-        open={importing()}
-        onClose={() => setImporting(false)}
-        handle={handle}
-        plan={plan()}
-        announce={props.announce}
-      />
-      <ColumnsDialog open={choosingColumns()} onClose={() => setChoosingColumns(false)} />
-      <HistoryDialog
-        open={props.historyOpen}
-        onClose={props.onHistoryClose}
-        history={props.history}
-        plan={plan()}
-        readOnly={props.readOnly}
-        cell={focusedCell()}
-      />
+      <WhenFirst when={addingFocusArea()}>
+        <AddFocusAreaDialog
+          open={addingFocusArea()}
+          onAdd={addFocusArea}
+          onClose={() => setAddingFocusArea(false)}
+        />
+      </WhenFirst>
+      <WhenFirst when={importing()}>
+        <ImportDialog
+          open={importing()}
+          onClose={() => setImporting(false)}
+          handle={handle}
+          plan={plan()}
+          announce={props.announce}
+        />
+      </WhenFirst>
+      <WhenFirst when={choosingColumns()}>
+        <ColumnsDialog open={choosingColumns()} onClose={() => setChoosingColumns(false)} />
+      </WhenFirst>
+      <WhenFirst when={props.historyOpen}>
+        <HistoryDialog
+          open={props.historyOpen}
+          onClose={props.onHistoryClose}
+          history={props.history}
+          plan={plan()}
+          readOnly={props.readOnly}
+          cell={focusedCell()}
+        />
+      </WhenFirst>
       <ConfirmDialog
         open={confirmingDelete() && selected().length > 0}
         id="delete"

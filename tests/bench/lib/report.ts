@@ -1,17 +1,11 @@
 // The results: a plain table for stdout and tests/bench/RESULTS.md with the machine, date and versions.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { goalMet } from './figure.ts';
 import type { Figure } from './figure.ts';
-
-/** Parts of issue 7 this runner does not measure yet, listed so the results say what is missing. */
-export const NOT_MEASURED: readonly string[] = [
-  '1. Live edit latency (headless Chromium, through the relay; goal p95 < 35 ms)',
-  '2. Relay fan-out vs @y/websocket-server 0.1.1 and Hocuspocus (p50/p95/p99, CPU, memory)',
-  '3. Big plan, browser parts: cold open from IndexedDB to first rows painted (goal < 1 s), first sync of an empty browser from the relay, sorting and filtering',
-];
 
 const PACKAGES = [
   'yjs',
@@ -22,6 +16,10 @@ const PACKAGES = [
   'solid-js',
   'ag-grid-community',
   'vite',
+  'playwright-core',
+  '@y/websocket-server',
+  '@hocuspocus/server',
+  '@hocuspocus/provider',
 ];
 
 /** Installed version of each package we measure through (node_modules), falling back to package.json's range. */
@@ -51,7 +49,18 @@ export function machine(): Record<string, string> {
     cpu: `${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
+    chromium: chromiumVersion(),
   };
+}
+
+/** The headless browser the browser benchmarks drive (tests/helpers/browser.ts looks in the same places). */
+function chromiumVersion(): string {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate === undefined || !existsSync(candidate)) continue;
+    const result = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
+    if (result.status === 0) return result.stdout.trim();
+  }
+  return 'not installed';
 }
 
 /** A number with a precision fit for its size. */
@@ -123,7 +132,8 @@ export function markdown(report: Report): string {
     '# Benchmark results',
     '',
     'Written by `npm run bench` (tests/bench/run.ts); do not edit by hand. Medians and p95 over repeated runs',
-    'after warm-up; a goal is judged on the p95 where there is one, else on the single value.',
+    'after warm-up; a goal is judged on the p95 where there is one, else on the single value. KB and MB are',
+    '1,024 and 1,048,576 bytes.',
     '',
     `Date: ${report.date}`,
     '',
@@ -142,10 +152,6 @@ export function markdown(report: Report): string {
     markdownTable(report.figures),
     '',
     ...[...report.sections].flatMap(([title, body]) => [`## ${title}`, '', body, '']),
-    '## Not measured yet',
-    '',
-    ...NOT_MEASURED.map((item) => `- ${item}`),
-    '',
   ];
   return parts.join('\n');
 }
