@@ -49,7 +49,7 @@ function editValue(field: ColumnId, value: unknown): unknown {
   return value;
 }
 
-function onCellEditRequest(
+function commitEdit(
   env: GridEnv,
   sync: RowSync,
   data: GridRow | undefined,
@@ -102,8 +102,7 @@ export function planGridOptions(env: GridEnv, sync: RowSync): GridOptions<GridRo
     rowData: sync.initialRows(),
     getRowId: ({ data }: GetRowIdParams<GridRow>) => data.id,
     readOnlyEdit: true,
-    onCellEditRequest: (event) =>
-      onCellEditRequest(env, sync, event.data, event.colDef.field, event.newValue),
+    onCellEditRequest: (event) => commitEdit(env, sync, event.data, event.colDef.field, event.newValue),
     onCellEditingStopped: () => sync.onEditingStopped(),
     stopEditingWhenCellsLoseFocus: true,
     rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },

@@ -6,6 +6,7 @@ import {
   ClientSideRowModelModule,
   ColumnApiModule,
   CustomEditorModule,
+  EventApiModule,
   ExternalFilterModule,
   HighlightChangesModule,
   LargeTextEditorModule,
@@ -42,6 +43,8 @@ export function registerGridModules(): void {
     CellStyleModule,
     // getCellValue with the formatter: the text Ctrl+C copies (keys.ts).
     CellApiModule,
+    // api.addEventListener: presence on editing (presenceCells.ts), widths and order kept (columnLayout.ts).
+    EventApiModule,
     HighlightChangesModule,
     TextEditorModule,
     LargeTextEditorModule,

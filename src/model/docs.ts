@@ -36,8 +36,32 @@ export function parseUpdate(bytes: Uint8Array): Result<Uint8Array> {
  * True when `update` holds anything `doc` lacks: new items or deletions. A read-only client's sync reply
  * that only repeats what the doc has returns false, and is harmless.
  */
-export const updateAddsContent = (doc: PlanDoc, update: Uint8Array): boolean =>
-  !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+export function updateAddsContent(doc: PlanDoc, update: Uint8Array): boolean {
+  // New items show in the update's state vector, at the cost of decoding the update alone. Only an update with no
+  // new items (a sync reply, a deletion) needs the doc's snapshot, which walks the whole doc: it is kept until the
+  // doc next changes, so a burst of sync replies (one per member, after each acknowledgement) walks it once.
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+    if (clock > (known.get(client) ?? 0)) return true;
+  }
+  return !Y.snapshotContainsUpdate(snapshotOf(doc), update);
+}
+
+const snapshots = new WeakMap<PlanDoc, Y.Snapshot>();
+const watched = new WeakSet<PlanDoc>();
+
+function snapshotOf(doc: PlanDoc): Y.Snapshot {
+  let snapshot = snapshots.get(doc);
+  if (snapshot === undefined) {
+    snapshot = Y.snapshot(doc);
+    snapshots.set(doc, snapshot);
+  }
+  if (!watched.has(doc)) {
+    watched.add(doc);
+    doc.on('afterTransaction', () => snapshots.delete(doc));
+  }
+  return snapshot;
+}
 
 /**
  * Merges stored updates into one, for compaction; no update is lost. They are loaded into a doc and encoded,

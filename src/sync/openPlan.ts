@@ -4,6 +4,7 @@ import type { Accessor } from 'solid-js';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { newPlanDoc } from '../model/docs.ts';
+import { afterPaint } from './afterPaint.ts';
 import type { PlanDoc } from '../model/docs.ts';
 import { createLocalOrigin } from '../model/origins.ts';
 import type { LocalOrigin } from '../model/origins.ts';
@@ -121,11 +122,15 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
 
   // The relay starts once the device copy is in (so the first sync sends only what is new), or at once without one.
   // A copy that loads after the timeout still counts: 'unavailable' may turn 'ready', never back.
+  // With the copy in, the plan paints first: starting the provider encodes the whole state for other tabs
+  // (BroadcastChannel), ~0.2 s for a 5,000-activity plan, which would otherwise come before the first rows.
+  let cancelStart = (): void => undefined;
   const settle = (state: 'ready' | 'unavailable'): void => {
     clearTimeout(waitForCopy);
     // A full store stays reported as full, even once its earlier content has loaded.
     if (localCopy() === 'loading' || localCopy() === 'unavailable') setLocalCopy(state);
-    startRelay();
+    if (state === 'ready') cancelStart = afterPaint(startRelay);
+    else startRelay();
   };
   const waitForCopy = setTimeout(() => settle('unavailable'), LOCAL_COPY_TIMEOUT_MS);
   try {
@@ -191,6 +196,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
     dispose: () => {
       disposed = true;
       clearTimeout(waitForCopy);
+      cancelStart();
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       connection.dispose();

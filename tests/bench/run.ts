@@ -4,11 +4,22 @@ import { fileURLToPath } from 'node:url';
 import type { Benchmark, Figure } from './lib/figure.ts';
 import { plainTable, writeResults } from './lib/report.ts';
 import { bigPlan } from './bigPlan.ts';
+import { bigPlanBrowser } from './bigPlanBrowser.ts';
+import { fanout } from './fanout.ts';
 import { footprint } from './footprint.ts';
+import { liveEdit } from './liveEdit.ts';
 import { merge } from './merge.ts';
 import { storage } from './storage.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [storage, merge, bigPlan, footprint];
+const BENCHMARKS: readonly Benchmark[] = [
+  storage,
+  merge,
+  bigPlan,
+  footprint,
+  liveEdit,
+  bigPlanBrowser,
+  fanout,
+];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');

@@ -3,6 +3,7 @@
 import { ErrorBoundary, Show, Suspense, createMemo, lazy, onCleanup, onMount } from 'solid-js';
 import type { Accessor, Component, JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
+import { afterPaint } from '../../sync/afterPaint.ts';
 
 /** A chunk that could not be fetched (offline before the service worker had it): told apart from a crash. */
 export class ChunkLoadError extends Error {
@@ -83,20 +84,10 @@ export function WhenFirst(props: { when: boolean; children: JSX.Element }): JSX.
  */
 export function preloadAfterPaint(parts: readonly { preload: () => Promise<unknown> }[]): void {
   onMount(() => {
-    let done = false;
-    const run = (): void => {
-      if (done) return;
-      done = true;
-      // A failure here is not shown: the part says so itself if it is opened.
+    // A failure here is not shown: the part says so itself if it is opened.
+    const cancel = afterPaint(() => {
       for (const part of parts) part.preload().catch(() => undefined);
-    };
-    // After the next frame, so the fetches never hold up the first paint; the timer covers a hidden tab (no frames).
-    const frame = requestAnimationFrame(() => setTimeout(run, 0));
-    const fallback = setTimeout(run, 1000);
-    onCleanup(() => {
-      done = true;
-      cancelAnimationFrame(frame);
-      clearTimeout(fallback);
     });
+    onCleanup(cancel);
   });
 }

@@ -69,6 +69,23 @@ describe('[docs] update checks used by the relay', () => {
     expect(updateAddsContent(doc, encodeDoc(replica))).toBe(true);
   });
 
+  it('updateAddsContent sees a deletion alone, and a doc changed since the last check', () => {
+    const doc = seededDoc();
+    const replica = newPlanDoc();
+    applyUpdateTo(replica, encodeDoc(doc));
+    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(false);
+    const deletions: Uint8Array[] = [];
+    onDocUpdate(replica, (update) => deletions.push(update));
+    replica.getMap('meta').delete('county');
+    const [deletion] = deletions;
+    if (deletion === undefined) throw new Error('a deletion is an update');
+    expect(Y.encodeStateVector(replica)).toEqual(Y.encodeStateVector(doc));
+    expect(updateAddsContent(doc, deletion)).toBe(true);
+    applyUpdateTo(doc, deletion);
+    expect(updateAddsContent(doc, deletion)).toBe(false);
+    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(false);
+  });
+
   it('mergeUpdateList keeps every update', () => {
     const doc = seededDoc();
     const updates: Uint8Array[] = [encodeDoc(doc)];
