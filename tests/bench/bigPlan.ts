@@ -54,7 +54,7 @@ export const bigPlan: Benchmark = {
           goal: { below: 300, text: '< 300 ms' },
         }),
         figureOf(BENCH, 'apply the whole state to an empty Y.Doc', 'ms', timed.load, {
-          note: 'Node proxy for first load; browser cold open not measured yet',
+          note: 'Node proxy for first load; in Chromium see bigplanbrowser',
         }),
       ],
     };

@@ -1,12 +1,11 @@
 // A colleague at another computer, in Node: a stock y-websocket client on the plan that edits through the model,
 // so an e2e test can arrange a plan (statuses, owners, dates) and watch the change arrive live in the browser.
-import { WebsocketProvider } from 'y-websocket';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createLocalOrigin } from '../../src/model/origins.ts';
 import type { LocalOrigin } from '../../src/model/origins.ts';
 import { readPlan } from '../../src/model/plan.ts';
 import type { PlanSnapshot } from '../../src/model/schema.ts';
+import { nodeProvider } from '../helpers/nodeClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 export interface Colleague {
@@ -25,12 +24,7 @@ export async function connectColleague(
   who: { name: string; organisation: string } = { name: 'Kerstin Kollega', organisation: '' },
 ): Promise<Colleague> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url}/sync`, planId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
+  const provider = nodeProvider(url, planId, token, doc);
   provider.awareness.setLocalStateField('user', who);
   await waitFor(() => provider.synced);
   return {

@@ -8,6 +8,7 @@ import type { RunningServer } from '../../server/app.ts';
 import { silentLogger } from '../../server/log.ts';
 import type { TemplateId } from '../../src/model/schema.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { createPlanAt } from '../helpers/nodeClient.ts';
 
 /** What POST /api/plans answers. */
 export interface CreatedPlan {
@@ -81,13 +82,7 @@ export async function startApp(): Promise<E2EApp> {
       return context.newPage();
     },
     async createPlan(title, template = 'jamtland-harjedalen') {
-      const response = await fetch(`${url}/api/plans`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title, template }),
-      });
-      if (response.status !== 201) throw new Error(`createPlan: ${response.status} ${await response.text()}`);
-      return (await response.json()) as CreatedPlan;
+      return createPlanAt(url, { title, template });
     },
     link: (planId, token) => `${url}/p/${planId}#${token}`,
     async stopServer() {

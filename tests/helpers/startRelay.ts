@@ -3,12 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer } from '../../server/app.ts';
 import type { RunningServer, ServerOptions } from '../../server/app.ts';
 import { silentLogger } from '../../server/log.ts';
 import type { TemplateId } from '../../src/model/schema.ts';
+import { createPlanAt, nodeProvider } from './nodeClient.ts';
 import { waitFor } from './waitFor.ts';
 
 export interface CreatedPlan {
@@ -66,25 +67,10 @@ export async function startRelay(options: RelayOptions = {}, dataDir?: string): 
       server = await start(more);
     },
     async createPlan(template = 'empty', title = 'Testplan') {
-      const response = await fetch(`${server.url}/api/plans`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}),
-        },
-        body: JSON.stringify({ title, template }),
-      });
-      if (response.status !== 201) throw new Error(`createPlan: ${response.status} ${await response.text()}`);
-      return (await response.json()) as CreatedPlan;
+      return createPlanAt(server.url, { title, template, adminToken: options.adminToken || undefined });
     },
     provider(planId, token, doc = new Y.Doc()) {
-      const provider = new WebsocketProvider(`${server.url}/sync`, planId, doc, {
-        params: token === undefined ? {} : { token },
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        // Node has BroadcastChannel: without this, providers in one process would sync around the relay.
-        disableBc: true,
-        maxBackoffTime: 200,
-      });
+      const provider = nodeProvider(server.url, planId, token, doc);
       providers.add(provider);
       return provider;
     },

@@ -3,8 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
 import { setActivityField } from '../../src/model/activities.ts';
@@ -16,6 +15,7 @@ import { LOG_LIMIT } from '../../src/model/schema.ts';
 import type { ActivityId } from '../../src/model/schema.ts';
 import { freePort, startChildRelay } from '../helpers/childRelay.ts';
 import type { ChildRelay } from '../helpers/childRelay.ts';
+import { nodeProvider } from '../helpers/nodeClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 const CLIENTS = 3;
@@ -41,13 +41,7 @@ function openEditor(url: string, planId: string, token: string, index: number): 
   const name = `Redaktör ${index + 1}`;
   const actor = { name, organisation: `Kommun ${index + 1}` };
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url}/sync`, planId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    // Node has BroadcastChannel: without this the three would sync around the relay.
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
+  const provider = nodeProvider(url, planId, token, doc);
   provider.awareness.setLocalStateField('user', actor);
   return {
     name,

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { TemplateId } from '../../../src/model/schema.ts';
 import buildApp from '../../e2e/globalSetup.ts';
 import { launchBrowser } from '../../helpers/browser.ts';
+import { createPlanAt } from '../../helpers/nodeClient.ts';
 import { freePort, startChildRelay } from '../../helpers/childRelay.ts';
 import type { ChildRelay } from '../../helpers/childRelay.ts';
 
@@ -88,13 +89,7 @@ export async function startBenchApp(cleanup: Cleanup): Promise<BenchApp> {
       return context;
     },
     async createPlan(title, template) {
-      const response = await fetch(`${url}/api/plans`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title, template }),
-      });
-      if (response.status !== 201) throw new Error(`createPlan: ${response.status} ${await response.text()}`);
-      return (await response.json()) as CreatedPlan;
+      return createPlanAt(url, { title, template });
     },
     link: (plan, token = plan.editToken) => `${url}/p/${plan.id}#${token}`,
   };

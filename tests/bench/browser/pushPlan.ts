@@ -1,9 +1,8 @@
 // Puts a built Y.Doc into a plan on the server the way a client would: a stock y-websocket client in Node with the
 // edit token sends it through the relay, and waits for the relay's acknowledgement that it is stored.
-import { WebsocketProvider } from 'y-websocket';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { onRelayStateVector } from '../../../src/sync/acks.ts';
+import { nodeProvider } from '../../helpers/nodeClient.ts';
 import { waitFor } from '../../helpers/waitFor.ts';
 
 /** True when the relay's state vector `relay` holds everything in `local`. */
@@ -20,12 +19,7 @@ function covers(relay: Uint8Array, local: Uint8Array): boolean {
  */
 export async function pushPlan(url: string, planId: string, token: string, source: Y.Doc): Promise<void> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url}/sync`, planId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
+  const provider = nodeProvider(url, planId, token, doc);
   let closed: string | null = null;
   provider.on('connection-close', (event) => {
     closed = `the relay closed the socket: ${event?.code ?? '?'} ${event?.reason ?? ''}`;
