@@ -37,12 +37,12 @@ export function parseUpdate(bytes: Uint8Array): Result<Uint8Array> {
  * that only repeats what the doc has returns false, and is harmless.
  */
 export function updateAddsContent(doc: PlanDoc, update: Uint8Array): boolean {
-  // New items show in the update's state vector, at the cost of decoding the update alone. Only an update with no
-  // new items (a sync reply, a deletion) needs the doc's snapshot, which walks the whole doc: it is kept until the
-  // doc next changes, so a burst of sync replies (one per member, after each acknowledgement) walks it once.
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
-    if (clock > (known.get(client) ?? 0)) return true;
+  // New items show in the clocks the update reaches, at the cost of decoding the update alone (its state vector
+  // would not do: it counts only runs from clock 0, and a live edit starts further on). Only an update with no new
+  // items (a sync reply, a deletion) needs the doc's snapshot, which walks the whole doc: it is kept until the doc
+  // next changes, so a burst of sync replies (one per member, after each acknowledgement) walks it once.
+  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+    if (clock > Y.getState(doc.store, client)) return true;
   }
   return !Y.snapshotContainsUpdate(snapshotOf(doc), update);
 }
