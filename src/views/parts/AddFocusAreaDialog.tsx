@@ -7,6 +7,7 @@ import { LIMITS } from '../../model/schema.ts';
 import type { FocusAreaId } from '../../model/schema.ts';
 import type { NewFocusAreaInput } from '../../state/types.ts';
 import { Dialog } from './Dialog.tsx';
+import { PriorityInput } from './PriorityInput.tsx';
 
 interface AddFocusAreaDialogProps {
   open: boolean;
@@ -50,17 +51,12 @@ function AddFocusAreaForm(props: Omit<AddFocusAreaDialogProps, 'open'>): JSX.Ele
       </div>
       <div class="field">
         <label for="focus-area-priority">{t('addFocusArea.priority')}</label>
-        <input
+        <PriorityInput
           id="focus-area-priority"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={LIMITS.priority}
-          step={1}
           value={priority()}
-          onInput={(event) => setPriority(event.currentTarget.value)}
-          aria-describedby="focus-area-priority-hint focus-area-problem"
-          aria-invalid={invalid('priority')}
+          onInput={setPriority}
+          invalid={invalid('priority')}
+          describedBy="focus-area-priority-hint focus-area-problem"
         />
         <p id="focus-area-priority-hint" class="field__hint">
           {t('addFocusArea.priorityHint')}

@@ -3,8 +3,8 @@ import { createSignal } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 import type { Result } from '../../model/result.ts';
-import { LIMITS } from '../../model/schema.ts';
 import type { FocusAreaId } from '../../model/schema.ts';
+import { PriorityInput } from '../parts/PriorityInput.tsx';
 import { SettingsAddForm } from './SettingsAddForm.tsx';
 
 export function AddFocusAreaForm(props: {
@@ -21,17 +21,12 @@ export function AddFocusAreaForm(props: {
       {(invalid) => (
         <div class="field settings-add__priority">
           <label for="add-focus-area-priority">{t('settings.focusAreas.addPriority')}</label>
-          <input
+          <PriorityInput
             id="add-focus-area-priority"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={LIMITS.priority}
-            step={1}
             value={priority()}
-            onInput={(event) => setPriority(event.currentTarget.value)}
-            aria-invalid={invalid('priority')}
-            aria-describedby="add-focus-area-problem"
+            onInput={setPriority}
+            invalid={invalid('priority')}
+            describedBy="add-focus-area-problem"
           />
         </div>
       )}
