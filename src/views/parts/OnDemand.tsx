@@ -64,7 +64,7 @@ export function OnDemand(props: { children: JSX.Element; quiet?: boolean }): JSX
 }
 
 /** True from the first time `when` is true on: a dialog's chunk is fetched when it first opens, then stays. */
-export function createLatch(when: Accessor<boolean>): Accessor<boolean> {
+function createLatch(when: Accessor<boolean>): Accessor<boolean> {
   return createMemo((was: boolean) => was || when(), false);
 }
 
