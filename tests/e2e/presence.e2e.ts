@@ -66,12 +66,9 @@ describe('presence', () => {
     expect((await mark(bertil.page, first.id, 'responsible')).marked).toBe(false);
 
     // Her edit flashes where it lands on Bertil's screen.
-    const flashed = bertil.grid
-      .cell(second.id, 'note')
-      .and(bertil.page.locator('.ag-cell-data-changed'))
-      .waitFor({ timeout: 10_000 });
+    const flashed = await bertil.grid.watchFlash(second.id, 'note');
     await alice.grid.editCell(second.id, 'note', 'Ny anteckning');
-    await flashed;
+    await flashed();
 
     // Alice closes the plan: she is gone from Bertil's list and grid within a few seconds.
     await alice.page.close();

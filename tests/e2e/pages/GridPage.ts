@@ -140,6 +140,45 @@ export class GridPage {
     return (await this.cell(id, field).innerText()).trim();
   }
 
+  /**
+   * Starts watching a cell for AG Grid's change flash and resolves once it has flashed. The flash class lasts
+   * 500 ms and Playwright's own polling settles at one look per 500 ms, so the page watches for it itself.
+   * Returns the wait, to call once the change that should flash has been made.
+   */
+  async watchFlash(id: string, field: Field, timeoutMs = 10_000): Promise<() => Promise<void>> {
+    await this.page.evaluate(
+      ({ id, field, timeoutMs }) => {
+        const selector = `.ag-row[row-id="${id}"] [col-id="${field}"].ag-cell-data-changed`;
+        const done = new Promise<boolean>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (document.querySelector(selector) === null) return;
+            observer.disconnect();
+            resolve(true);
+          });
+          observer.observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            attributeFilter: ['class'],
+          });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(false);
+          }, timeoutMs);
+        });
+        (window as unknown as Record<string, Promise<boolean>>)[`flash:${id}:${field}`] = done;
+      },
+      { id, field, timeoutMs },
+    );
+    return async () => {
+      const flashed = await this.page.evaluate(
+        (key) => (window as unknown as Record<string, Promise<boolean>>)[key],
+        `flash:${id}:${field}`,
+      );
+      if (!flashed) throw new Error(`the cell ${field} of ${id} did not flash within ${timeoutMs} ms`);
+    };
+  }
+
   /** Opens the cell's editor the way a person does: a double click. */
   async startEditing(id: string, field: EditableField): Promise<void> {
     await this.reveal(id);
