@@ -8,7 +8,7 @@ import { language, t } from '../i18n/index.ts';
 import type { PlanGridProps } from '../state/types.ts';
 import { planGridOptions, updateRowDrag } from './bindGrid.ts';
 import type { GridEnv } from './bindGrid.ts';
-import { buildColumns, defaultColDef } from './columns.ts';
+import { buildColumns } from './columns.ts';
 import { bindGridKeys } from './keys.ts';
 import type { GridKeysEnv } from './keys.ts';
 import { registerGridModules } from './modules.ts';
@@ -84,7 +84,6 @@ export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element 
             }),
             presence,
           ),
-          defaultColDef,
           ...(lang === 'sv' ? { localeText: AG_GRID_LOCALE_SE } : {}),
         });
         element

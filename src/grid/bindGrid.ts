@@ -1,5 +1,12 @@
 // The grid options that bind AG Grid to the plan: rows by activity id, edits and row drags out as model actions, filters.
-import type { GetRowIdParams, GridApi, GridOptions, RowDragEvent } from 'ag-grid-community';
+import type {
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  GridOptions,
+  RowDragEvent,
+  SuppressKeyboardEventParams,
+} from 'ag-grid-community';
 import type { ActivityId, PlanSnapshot } from '../model/schema.ts';
 import type { ModelError } from '../model/result.ts';
 import type { GridFilters, PlanActions } from '../state/types.ts';
@@ -7,6 +14,7 @@ import { dropTarget, filtersPresent, passesFilters } from './rowLogic.ts';
 import type { RowSync } from './rowSync.ts';
 import { sameList } from './rows.ts';
 import type { GridRow } from './rows.ts';
+import { defaultColDef } from './columns.ts';
 import type { ColumnId } from './columns.ts';
 
 /** What the grid reads from its host; getters, read when needed (never tracked). */
@@ -74,6 +82,52 @@ function commitEdit(
   if (!result.ok) env.onError(result.error);
 }
 
+/** The editors whose Enter saves plain text: AG Grid's own, used by the text columns. */
+const TEXT_EDITORS = new Set<unknown>(['agTextCellEditor', 'agLargeTextCellEditor']);
+
+const isPlainEnter = (event: KeyboardEvent): boolean =>
+  event.key === 'Enter' &&
+  !event.shiftKey &&
+  !event.altKey &&
+  !event.ctrlKey &&
+  !event.metaKey &&
+  !event.isComposing;
+
+/**
+ * Saves a text edit on the Enter key itself. AG Grid hands `onCellEditRequest` over on a timer (its events are
+ * asynchronous), which held every edit back some 16 ms before it left for the others; the request that follows
+ * finds the edit already made and is let go. Returns the colDef hook (it never stops AG Grid's own handling) and
+ * the check for that follow-up request.
+ */
+function commitOnEnter(
+  env: GridEnv,
+  sync: RowSync,
+): {
+  onKey: (params: SuppressKeyboardEventParams<GridRow>) => boolean;
+  alreadyCommitted: (data: GridRow | undefined, field: string | undefined, value: unknown) => boolean;
+} {
+  let committed: { id: ActivityId; field: string; value: unknown } | undefined;
+  return {
+    onKey: ({ editing, event, api, node, column, colDef }) => {
+      if (!editing || !isPlainEnter(event) || !TEXT_EDITORS.has(colDef.cellEditor)) return false;
+      const field = colDef.field;
+      const [editor] = api.getCellEditorInstances({ rowNodes: [node], columns: [column] });
+      if (!node.data || !field || !editor) return false;
+      const value: unknown = editor.getValue();
+      committed = { id: node.data.id, field, value };
+      commitEdit(env, sync, node.data, field, value);
+      return false;
+    },
+    alreadyCommitted: (data, field, value) => {
+      const early = committed;
+      committed = undefined;
+      return (
+        early !== undefined && early.id === data?.id && early.field === field && Object.is(early.value, value)
+      );
+    },
+  };
+}
+
 function showDropIndicator(event: RowDragEvent<GridRow>): void {
   const target = dropTarget(event.node, event.overNode);
   event.api.setRowDropPositionIndicator(
@@ -98,11 +152,17 @@ function onRowDragEnd(env: GridEnv, event: RowDragEvent<GridRow>): void {
  */
 export function planGridOptions(env: GridEnv, sync: RowSync): GridOptions<GridRow> {
   const clearIndicator = (event: RowDragEvent<GridRow>): void => event.api.setRowDropPositionIndicator(null);
+  const enter = commitOnEnter(env, sync);
+  const columnDefaults: ColDef<GridRow> = { ...defaultColDef, suppressKeyboardEvent: enter.onKey };
   return {
     rowData: sync.initialRows(),
     getRowId: ({ data }: GetRowIdParams<GridRow>) => data.id,
+    defaultColDef: columnDefaults,
     readOnlyEdit: true,
-    onCellEditRequest: (event) => commitEdit(env, sync, event.data, event.colDef.field, event.newValue),
+    onCellEditRequest: ({ data, colDef, newValue }) => {
+      if (!enter.alreadyCommitted(data, colDef.field, newValue))
+        commitEdit(env, sync, data, colDef.field, newValue);
+    },
     onCellEditingStopped: () => sync.onEditingStopped(),
     stopEditingWhenCellsLoseFocus: true,
     rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },

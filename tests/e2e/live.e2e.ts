@@ -1,5 +1,6 @@
 // [e2e-live] Two people on one edit link see each other's edits live, and a remote edit never disturbs an open editor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sv } from '../../src/i18n/sv.ts';
 import type { Activity } from '../../src/model/schema.ts';
 import { startApp } from './harness.ts';
 import type { CreatedPlan, E2EApp } from './harness.ts';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const link = app.link(plan.id, plan.editToken);
   alice = await new PlanPage(await app.newPage()).open(link);
   bertil = await new PlanPage(await app.newPage()).open(link);
-  rows = (await readOpenPlan(alice.page)).activities.slice(0, 4);
+  rows = (await readOpenPlan(alice.page)).activities.slice(0, 5);
 });
 afterAll(async () => {
   await app?.close();
@@ -85,5 +86,38 @@ describe('live editing', () => {
     expect(await alice.grid.cellText(theirs.id, 'text')).toBe(remote);
     await expect.poll(() => bertil.grid.cellText(mine.id, 'text')).toBe(typed);
     expect(await readOpenPlan(bertil.page)).toEqual(await readOpenPlan(alice.page));
+  });
+
+  it('[e2e-live] Enter in a text editor saves at once, as one change and one undo step', async () => {
+    const target = row(4);
+    const page = await app.newPage();
+    const carl = await new PlanPage(page).open(app.link(plan.id, plan.editToken));
+    // What the plan holds while the Enter key is still being handled (a window listener runs after the grid's own).
+    await page.evaluate((id) => {
+      const seen: string[] = [];
+      (window as unknown as { seenOnEnter: string[] }).seenOnEnter = seen;
+      window.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter') return;
+        const activity = window.__samplan?.readPlan()?.activities.find((candidate) => candidate.id === id);
+        seen.push(`${activity?.note ?? ''}|${activity?.responsible ?? ''}`);
+      });
+    }, target.id);
+
+    await carl.grid.editCell(target.id, 'note', 'Sparas på Enter');
+    await carl.grid.editCell(target.id, 'responsible', 'Dana Dahl');
+    const seen = await page.evaluate(() => (window as unknown as { seenOnEnter: string[] }).seenOnEnter);
+    expect(seen).toEqual(['Sparas på Enter|', 'Sparas på Enter|Dana Dahl']);
+    await expect.poll(async () => (await activityIn(alice, target.id))?.responsible).toBe('Dana Dahl');
+
+    // Two edits, two undo steps: the request AG Grid sends after the key changed nothing more.
+    await carl.grid.cell(target.id, 'note').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await activityIn(carl, target.id))?.responsible).toBe(target.responsible);
+    expect((await activityIn(carl, target.id))?.note).toBe('Sparas på Enter');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await activityIn(carl, target.id))?.note).toBe(target.note);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => carl.announcement.innerText()).toBe(sv['undo.nothing']);
+    await page.close();
   });
 });
