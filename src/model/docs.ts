@@ -88,6 +88,22 @@ export function onDocUpdate(doc: PlanDoc, cb: (update: Uint8Array, origin: unkno
   return () => doc.off('update', handler);
 }
 
+/**
+ * Calls `cb` with the origin of every transaction that changed the doc (added or deleted anything).
+ * Unlike an 'update' listener it makes Yjs encode nothing: with none attached, loading a big plan from the
+ * device copy skips re-encoding the whole loaded state (~0.2 s for 5,000 activities).
+ */
+export function onDocChange(doc: PlanDoc, cb: (origin: unknown) => void): () => void {
+  const handler = (transaction: Y.Transaction): void => {
+    const added = [...transaction.afterState].some(
+      ([client, clock]) => transaction.beforeState.get(client) !== clock,
+    );
+    if (added || transaction.deleteSet.clients.size > 0) cb(transaction.origin);
+  };
+  doc.on('afterTransaction', handler);
+  return () => doc.off('afterTransaction', handler);
+}
+
 /** Frees a document that is no longer used (observers, caches). */
 export function destroyPlanDoc(doc: PlanDoc): void {
   doc.destroy();

@@ -3,7 +3,7 @@
 import { createSignal } from 'solid-js';
 import { readCell, rowExists } from '../model/cells.ts';
 import { restoreDeletedActivity } from '../model/deleted.ts';
-import { onDocUpdate } from '../model/docs.ts';
+import { onDocChange } from '../model/docs.ts';
 import { findEntry } from '../model/heads.ts';
 import { cellHistory, changesSince } from '../model/history.ts';
 import type { CellChange, ChangeGroup } from '../model/history.ts';
@@ -89,9 +89,9 @@ export function createHistoryState(
 ): HistoryState & { dispose(): void } {
   // The token is read at each call: replacing the edit link changes it while the plan is open.
   const { planId, doc, origin } = handle;
-  // Any update (a log-only one too, such as a settled conflict) can change what the history shows.
+  // Any change (a log-only one too, such as a settled conflict) can change what the history shows.
   const [version, setVersion] = createSignal(0);
-  const dispose = onDocUpdate(doc, () => setVersion((n) => n + 1));
+  const dispose = onDocChange(doc, () => setVersion((n) => n + 1));
 
   return {
     cellHistory: (cell) => {

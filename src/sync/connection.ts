@@ -2,7 +2,7 @@
 import { createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
 import type { WebsocketProvider } from 'y-websocket';
-import { onDocUpdate } from '../model/docs.ts';
+import { onDocChange } from '../model/docs.ts';
 import type { PlanDoc } from '../model/docs.ts';
 import { isOrigin } from '../model/origins.ts';
 import type { PlanId } from '../model/schema.ts';
@@ -77,7 +77,7 @@ export function createConnection(
   void refreshRole();
 
   cleanups.push(
-    onDocUpdate(doc, (_update, origin) => {
+    onDocChange(doc, (origin) => {
       if (isOrigin(origin) && origin.kind === 'local') pending.record();
     }),
   );

@@ -1,9 +1,9 @@
 // Opens a plan: the local IndexedDB copy first (shows offline too), then the websocket to the relay; dispose() closes both.
 import { createSignal } from 'solid-js';
 import type { Accessor } from 'solid-js';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { newPlanDoc } from '../model/docs.ts';
+import { DeviceCopy } from './deviceCopy.ts';
 import { afterPaint } from './afterPaint.ts';
 import type { PlanDoc } from '../model/docs.ts';
 import { createLocalOrigin } from '../model/origins.ts';
@@ -93,7 +93,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
   const [fatal, setFatal] = createSignal<SyncFatal | null>(null);
   const [currentToken, setCurrentToken] = createSignal(token);
   let provider: WebsocketProvider | null = null;
-  let persistence: IndexeddbPersistence | null = null;
+  let persistence: DeviceCopy | null = null;
   let disposed = false;
   let wantOnline = true;
 
@@ -134,7 +134,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
   };
   const waitForCopy = setTimeout(() => settle('unavailable'), LOCAL_COPY_TIMEOUT_MS);
   try {
-    persistence = new IndexeddbPersistence(`samplan-plan-${planId}`, doc);
+    persistence = new DeviceCopy(`samplan-plan-${planId}`, doc);
     persistence._db.then(watchWrites, () => settle('unavailable'));
     void persistence.whenSynced.then(() => settle('ready'));
   } catch {

@@ -1,12 +1,13 @@
 // [observe] Change events name the touched rows and their source; [docs] the update checks the relay relies on.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addActivity, setActivityField } from '../../../src/model/activities.ts';
+import { addActivity, deleteActivity, setActivityField } from '../../../src/model/activities.ts';
 import {
   applyUpdateTo,
   encodeDoc,
   mergeUpdateList,
   newPlanDoc,
+  onDocChange,
   onDocUpdate,
   parseUpdate,
   updateAddsContent,
@@ -47,6 +48,46 @@ describe('[observe] change events', () => {
     stop();
     setActivityField(doc, alice, first(readPlan(doc).activities).id, 'note', 'x');
     expect(changes).toEqual([]);
+  });
+});
+
+describe('[docs] onDocChange', () => {
+  it('names the origin of each transaction that adds or deletes, and skips ones that change nothing', () => {
+    const doc = seededDoc();
+    const replica = newPlanDoc();
+    const origins: unknown[] = [];
+    onDocChange(replica, (origin) => origins.push(origin));
+    applyUpdateTo(replica, encodeDoc(doc), 'relay');
+    expect(origins).toEqual(['relay']);
+
+    const activity = first(readPlan(doc).activities);
+    const sv = Y.encodeStateVector(doc);
+    setActivityField(doc, alice, activity.id, 'note', 'Ny anteckning');
+    applyUpdateTo(replica, Y.encodeStateAsUpdate(doc, sv), 'relay');
+    // The same content again, and a transaction that writes nothing: no change.
+    applyUpdateTo(replica, encodeDoc(doc), 'relay');
+    replica.transact(() => undefined, 'idle');
+    expect(origins).toEqual(['relay', 'relay']);
+
+    const before = Y.encodeStateVector(doc);
+    deleteActivity(doc, bertil, activity.id);
+    const deletion = Y.encodeStateAsUpdate(doc, before);
+    applyUpdateTo(replica, deletion, 'relay-delete');
+    expect(origins.at(-1)).toBe('relay-delete');
+    expect(readActivity(replica, activity.id)).toBeUndefined();
+  });
+
+  it('leaves Yjs without update listeners, so loading encodes nothing, and stops after unsubscribe', () => {
+    const doc = newPlanDoc();
+    let changes = 0;
+    const stop = onDocChange(doc, () => (changes += 1));
+    // Yjs encodes a transaction's update only when 'update' listeners exist; there must be none.
+    expect(doc._observers.has('update')).toBe(false);
+    applyUpdateTo(doc, encodeDoc(seededDoc()), 'idb');
+    expect(changes).toBe(1);
+    stop();
+    applyUpdateTo(doc, encodeDoc(seededDoc()), 'idb');
+    expect(changes).toBe(1);
   });
 });
 
