@@ -17,7 +17,7 @@ import type { GridPresence, GridPresenceProps } from './presenceCells.ts';
 import { RowSync } from './rowSync.ts';
 import type { GridRow } from './rows.ts';
 import { planTheme } from './theme.ts';
-import { applyColumnLayout, followColumnLayout } from './columnLayout.ts';
+import { applyColumnLayout, followColumnLayout, withColumnLayout } from './columnLayout.ts';
 import { columnLayout, setColumnLayout } from '../state/columnLayout.ts';
 import './grid.css';
 
@@ -76,12 +76,15 @@ export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element 
           ...planGridOptions(env, sync),
           theme: planTheme,
           columnDefs: withPresence(
-            buildColumns({
-              readOnly: env.readOnly,
-              focusAreas: () => props.plan.focusAreas,
-              participants: () => props.plan.participants,
-              conflicted: env.conflicted,
-            }),
+            withColumnLayout(
+              buildColumns({
+                readOnly: env.readOnly,
+                focusAreas: () => props.plan.focusAreas,
+                participants: () => props.plan.participants,
+                conflicted: env.conflicted,
+              }),
+              untrack(columnLayout),
+            ),
             presence,
           ),
           ...(lang === 'sv' ? { localeText: AG_GRID_LOCALE_SE } : {}),
@@ -95,7 +98,6 @@ export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element 
         const unbind = props.onRowChanges((change) => sync.onChange(change));
         const unbindKeys = bindGridKeys(element, grid, keysEnv);
         const unediting = onLocalEditing(grid, (editing) => props.onEditingChange?.(editing));
-        applyColumnLayout(grid, untrack(columnLayout));
         const unfollow = followColumnLayout(grid, columnLayout, setColumnLayout);
         setApi(grid);
         onCleanup(() => {
@@ -141,11 +143,12 @@ export function PlanGrid(props: PlanGridProps & GridPresenceProps): JSX.Element 
     }),
   );
 
-  // The layout chosen in the columns dialog reaches the grid.
+  // The layout chosen in the columns dialog reaches the grid (a new grid starts with it).
   createEffect(
     on(
-      [api, columnLayout],
-      ([grid, layout]) => {
+      columnLayout,
+      (layout) => {
+        const grid = api();
         if (grid) applyColumnLayout(grid, layout);
       },
       { defer: true },
