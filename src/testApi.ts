@@ -14,6 +14,8 @@ export interface SamplanTestApi {
   role(): Role | null;
   localCopy(): LocalCopyState | null;
   fatal(): SyncFatal | null;
+  /** Whether the plan's first rows came from the plan this device showed last (null on pages without a plan). */
+  openedFromShown(): boolean | null;
   /** Closes the relay socket (the plan stays editable offline). */
   disconnect(): void;
   /** Opens the relay socket again. */
@@ -35,6 +37,10 @@ const api: SamplanTestApi = {
   role: () => current?.connection.role() ?? null,
   localCopy: () => current?.localCopy() ?? null,
   fatal: () => current?.fatal() ?? null,
+  openedFromShown: () => {
+    const shown = current?.shownPlan();
+    return current === null || shown === undefined ? null : shown !== null;
+  },
   disconnect: () => current?.disconnect(),
   connect: () => current?.connect(),
 };

@@ -310,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   'language.en': 'English',
   // --- undo, keys and clipboard ---
   'error.changed_since': '{name} has changed the cell since – undoing would overwrite that change.',
+  'error.plan_loading': 'The plan is still loading on this device – try again in a moment.',
   'undo.done': 'Your last change is undone.',
   'undo.nothing': 'There is nothing more to undo.',
   'redo.done': 'The change is made again.',

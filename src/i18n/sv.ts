@@ -312,6 +312,7 @@ export const sv = {
   'language.en': 'English',
   // --- undo, keys and clipboard ---
   'error.changed_since': 'Cellen har ändrats av {name} sedan dess – ångra skulle skriva över den ändringen.',
+  'error.plan_loading': 'Planen läses fortfarande in på den här enheten – försök igen om ett ögonblick.',
   'undo.done': 'Din senaste ändring är ångrad.',
   'undo.nothing': 'Det finns inget mer att ångra.',
   'redo.done': 'Ändringen är gjord igen.',

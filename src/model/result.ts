@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'conflict_closed'
   | 'unknown_change'
   | 'activity_exists'
-  | 'changed_since';
+  | 'changed_since'
+  | 'plan_loading';
 
 export interface ModelError {
   readonly code: ErrorCode;

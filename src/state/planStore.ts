@@ -1,6 +1,6 @@
 // The open plan as a Solid store kept in step with the document, and the user's actions on it.
 import { batch, getOwner, onCleanup } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { SetStoreFunction } from 'solid-js/store';
 import { addActivity, deleteActivity, moveActivity, setActivityField } from '../model/activities.ts';
 import { addFocusArea, setFocusAreaPriority } from '../model/focusAreas.ts';
@@ -8,20 +8,24 @@ import { setPlanTitle } from '../model/meta.ts';
 import { onPlanChange } from '../model/observe.ts';
 import type { PlanChange } from '../model/observe.ts';
 import { isPlanSeeded, readActivity, readPlan } from '../model/plan.ts';
-import type { Result } from '../model/result.ts';
+import { fail } from '../model/result.ts';
+import type { ModelError, Result } from '../model/result.ts';
 import type { Activity, ActivityId, PlanSnapshot } from '../model/schema.ts';
 import { createPlanUndo } from '../model/undo.ts';
 import type { UndoOutcome } from '../model/undo.ts';
 import { setCells } from '../model/batch.ts';
 import type { PlanHandle } from '../sync/openPlan.ts';
+import { keepShownWhileOpen } from './keepShown.ts';
 import type { PlanActions } from './types.ts';
 
 /** The reactive state of one open plan. */
 export interface PlanState {
   /** The whole plan; read it inside effects or JSX to track changes. */
   readonly plan: PlanSnapshot;
-  /** False until the document has content (from the device copy or the relay). */
+  /** False until there is a plan to show: the document's, or the one this device showed last (`loaded` false). */
   readonly seeded: boolean;
+  /** True once the document has content (from the device copy or the relay): until then nothing can be changed. */
+  readonly loaded: boolean;
 }
 
 /** The actions of `PlanActions`, plus what the plan page needs beyond the grid. */
@@ -49,12 +53,18 @@ const samePlace = (current: Activity, next: Activity): boolean =>
   current.focusAreaId === next.focusAreaId && current.step === next.step && current.order === next.order;
 
 /** Follows `handle`'s document in a store; actions carry the handle's local origin. */
-export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreActions] {
+export function createPlanStore(
+  handle: PlanHandle,
+  shown: PlanSnapshot | null = null,
+): [PlanState, PlanStoreActions] {
   const { doc, origin } = handle;
-  const [state, setState] = createStore<{ plan: PlanSnapshot; seeded: boolean }>({
-    plan: thaw(readPlan(doc)),
-    seeded: isPlanSeeded(doc),
+  const loaded = isPlanSeeded(doc);
+  const [state, setState] = createStore<{ plan: PlanSnapshot; seeded: boolean; loaded: boolean }>({
+    plan: thaw(loaded || shown === null ? readPlan(doc) : shown),
+    seeded: loaded || shown !== null,
+    loaded,
   });
+  const keeper = keepShownWhileOpen(handle.keepShown, () => unwrap(state.plan));
   const listeners = new Set<(change: PlanChange) => void>();
 
   // The snapshot types are readonly; a path into the store's array needs it typed as mutable.
@@ -80,7 +90,8 @@ export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreAction
     // A cell edit touches a row or two; reading and reconciling all 5,000 rows of a big plan for it took ~130 ms
     // in each browser, before the edit was even sent. Anything that may add, remove or reorder rows reads it all.
     if (change.structure || !patchActivities(change.activities)) readAll();
-    if (!state.seeded && isPlanSeeded(doc)) setState('seeded', true);
+    if (!state.loaded && isPlanSeeded(doc)) setState({ seeded: true, loaded: true });
+    if (state.loaded) keeper.changed();
     for (const listener of subscribed) listener(change);
   });
 
@@ -104,22 +115,35 @@ export function createPlanStore(handle: PlanHandle): [PlanState, PlanStoreAction
   const history = createPlanUndo(doc, origin);
   const dispose = (): void => {
     stopObserving();
+    keeper.dispose();
     history.destroy();
     listeners.clear();
   };
   if (getOwner() !== null) onCleanup(dispose);
 
+  // Shown from the device's last view, the document is still empty: a write now would start a plan of its own.
+  const loading = fail<never>('plan_loading', 'the plan is still loading') as {
+    ok: false;
+    error: ModelError;
+  };
+  const whenLoaded =
+    <A extends unknown[], T>(write: (...args: A) => Result<T>) =>
+    (...args: A): Result<T> =>
+      state.loaded ? write(...args) : loading;
   const actions: PlanStoreActions = {
-    addActivity: (input) => addActivity(doc, origin, input),
-    setActivityField: (id, field, value) => setActivityField(doc, origin, id, field, value),
-    moveActivity: (id, target) => moveActivity(doc, origin, id, target),
-    deleteActivity: (id) => deleteActivity(doc, origin, id),
-    setPlanTitle: (title) => setPlanTitle(doc, origin, title),
-    addFocusArea: (input) => addFocusArea(doc, origin, input),
-    setFocusAreaPriority: (id, priority) => setFocusAreaPriority(doc, origin, id, priority),
-    setCells: (cells) => setCells(doc, origin, cells),
-    undo: () => history.undo(),
-    redo: () => history.redo(),
+    addActivity: whenLoaded((input) => addActivity(doc, origin, input)),
+    setActivityField: whenLoaded((id, field, value) => setActivityField(doc, origin, id, field, value)),
+    moveActivity: whenLoaded((id, target) => moveActivity(doc, origin, id, target)),
+    deleteActivity: whenLoaded((id) => deleteActivity(doc, origin, id)),
+    setPlanTitle: whenLoaded((title) => setPlanTitle(doc, origin, title)),
+    addFocusArea: whenLoaded((input) => addFocusArea(doc, origin, input)),
+    setFocusAreaPriority: whenLoaded((id, priority) => setFocusAreaPriority(doc, origin, id, priority)),
+    setCells: (cells) =>
+      state.loaded
+        ? setCells(doc, origin, cells)
+        : { written: 0, refused: cells.map((_, index) => ({ index, error: loading.error })) },
+    undo: whenLoaded(() => history.undo()),
+    redo: whenLoaded(() => history.redo()),
     onRowChanges: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -8,7 +8,8 @@ import { afterPaint } from './afterPaint.ts';
 import type { PlanDoc } from '../model/docs.ts';
 import { createLocalOrigin } from '../model/origins.ts';
 import type { LocalOrigin } from '../model/origins.ts';
-import type { PlanId } from '../model/schema.ts';
+import type { PlanId, PlanSnapshot } from '../model/schema.ts';
+import { keepShownPlan, readShownPlan } from './shownPlan.ts';
 import { currentActor } from './actor.ts';
 import { createConnection } from './connection.ts';
 import { createPresence } from './presence.ts';
@@ -52,6 +53,13 @@ export interface PlanHandle {
   /** The origin of every change this tab makes (one per open plan, so undo can track it). */
   readonly origin: LocalOrigin;
   readonly localCopy: Accessor<LocalCopyState>;
+  /**
+   * The plan as this device last showed it (see shownPlan.ts): undefined while it is read, then the snapshot or
+   * null. With one, the device copy starts loading once those rows are painted.
+   */
+  readonly shownPlan: Accessor<PlanSnapshot | null | undefined>;
+  /** Keeps the plan as shown now for the next open; a failure only loses that speed-up. */
+  keepShown(plan: PlanSnapshot): Promise<void>;
   readonly connection: Connection;
   readonly fatal: Accessor<SyncFatal | null>;
   /** Who has the plan open (awareness), and this tab's own cell focus to announce. */
@@ -90,6 +98,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
   const presence = createPresence(doc.clientID, currentActor);
   const connection = createConnection({ planId, token, doc });
   const [localCopy, setLocalCopy] = createSignal<LocalCopyState>('loading');
+  const [shownPlan, setShownPlan] = createSignal<PlanSnapshot | null | undefined>(undefined);
   const [fatal, setFatal] = createSignal<SyncFatal | null>(null);
   const [currentToken, setCurrentToken] = createSignal(token);
   let provider: WebsocketProvider | null = null;
@@ -133,13 +142,24 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
     else startRelay();
   };
   const waitForCopy = setTimeout(() => settle('unavailable'), LOCAL_COPY_TIMEOUT_MS);
-  try {
-    persistence = new DeviceCopy(`samplan-plan-${planId}`, doc);
-    persistence._db.then(watchWrites, () => settle('unavailable'));
-    void persistence.whenSynced.then(() => settle('ready'));
-  } catch {
-    settle('unavailable');
-  }
+  const startCopy = (): void => {
+    if (disposed || persistence !== null) return;
+    try {
+      persistence = new DeviceCopy(`samplan-plan-${planId}`, doc);
+      persistence._db.then(watchWrites, () => settle('unavailable'));
+      void persistence.whenSynced.then(() => settle('ready'));
+    } catch {
+      settle('unavailable');
+    }
+  };
+  // The kept rows paint first; the copy's load would otherwise take the main thread before them.
+  let cancelCopy = (): void => undefined;
+  void readShownPlan(planId).then((plan) => {
+    if (disposed) return;
+    setShownPlan(plan);
+    if (plan === null) startCopy();
+    else cancelCopy = afterPaint(startCopy);
+  });
 
   // y-indexeddb does not report failed writes; they surface as error and abort events on the database.
   function watchWrites(db: IDBDatabase): void {
@@ -167,6 +187,8 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
     doc,
     origin,
     localCopy,
+    shownPlan,
+    keepShown: (plan) => keepShownPlan(planId, plan),
     connection,
     fatal,
     presence,
@@ -196,6 +218,7 @@ export function openPlan(planId: PlanId, token: string): PlanHandle {
     dispose: () => {
       disposed = true;
       clearTimeout(waitForCopy);
+      cancelCopy();
       cancelStart();
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);

@@ -7,7 +7,7 @@ import type { PlanViewName } from '../app/planViews.ts';
 import type { PlanId } from '../model/schema.ts';
 import { createPlanStore } from '../state/planStore.ts';
 import { openPlan } from '../sync/openPlan.ts';
-import type { SyncFatal } from '../sync/openPlan.ts';
+import type { PlanHandle, SyncFatal } from '../sync/openPlan.ts';
 import { takeTokenFromLocation } from '../sync/tokens.ts';
 import { exposePlanForTests } from '../testApi.ts';
 import { MessagePage } from './parts/MessagePage.tsx';
@@ -47,7 +47,19 @@ function OpenPlan(props: { planId: PlanId; token: string; view: PlanViewName }):
   onCleanup(exposePlanForTests(handle));
   // A new app version reloads the page: the plan's last edits must be on the device before that.
   onCleanup(registerBeforeUpdate(() => handle.flushLocalCopy()));
-  const [state, actions] = createPlanStore(handle);
+
+  // A moment, while the plan this device showed last is looked up: the store starts from it.
+  return (
+    <Show when={handle.shownPlan() !== undefined} fallback={<Waiting text={t('plan.opening')} />}>
+      <PlanPages handle={handle} view={props.view} />
+    </Show>
+  );
+}
+
+/** The open plan's pages, or what stands in for them while it loads or when it cannot. */
+function PlanPages(props: { handle: PlanHandle; view: PlanViewName }): JSX.Element {
+  const handle = untrack(() => props.handle);
+  const [state, actions] = createPlanStore(handle, untrack(handle.shownPlan) ?? null);
 
   return (
     <Switch fallback={<Waiting text={t('plan.fetching')} />}>

@@ -173,13 +173,13 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await page.getByRole('button', { name: en['language.en'], exact: true }).click();
     await page.getByRole('button', { name: en['toolbar.add'], exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await plan.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    await plan.grid.waitForRows();
     await expectNoViolations(page, 'the plan page in English');
 
     await page.reload();
     await page.getByRole('button', { name: en['toolbar.add'], exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await plan.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    await plan.grid.waitForRows();
     await expectNoViolations(page, 'the plan page in English after a reload');
   });
 });

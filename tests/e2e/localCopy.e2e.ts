@@ -41,7 +41,7 @@ describe('the device copy', () => {
       else void socket.close({ code: 1011 });
     });
     await alice.page.reload();
-    await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    await alice.grid.waitForRows();
     const text = 'Skrivet strax innan fliken stängdes';
     await alice.grid.editCell(first.id, 'text', text);
     await expect.poll(() => alice.badgeText()).toBe(offlineWith(1));

@@ -78,7 +78,7 @@ describe('offline and back', () => {
       else void socket.close({ code: 1011 });
     });
     await alice.page.reload();
-    await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    await alice.grid.waitForRows();
     expect((await readOpenPlan(alice.page)).activities).toHaveLength(42);
     await expect.poll(() => alice.badgeText()).toBe(offlineWith(0));
 

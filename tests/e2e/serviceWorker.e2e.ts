@@ -103,7 +103,7 @@ describe('service worker', () => {
       await app.stopServer();
       // By its link: the app shell from the worker's cache, the plan from IndexedDB.
       await alice.page.reload();
-      await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+      await alice.grid.waitForRows();
       expect((await readOpenPlan(alice.page)).activities).toEqual(activities);
       await expect.poll(() => syncOf(alice.page)).toEqual({ state: 'offline', unsynced: 0 });
 
@@ -112,7 +112,7 @@ describe('service worker', () => {
       const listed = start.recentPlans.getByRole('link', { name: 'Planen på tåget', exact: true });
       await listed.click();
       await alice.page.waitForURL(`${app.url}/p/${plan.id}`);
-      await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+      await alice.grid.waitForRows();
       expect((await readOpenPlan(alice.page)).activities).toEqual(activities);
       expect(await alice.title.innerText()).toBe('Planen på tåget');
     } finally {
@@ -126,7 +126,7 @@ describe('service worker', () => {
     try {
       await app.stopServer();
       await alice.page.reload();
-      await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+      await alice.grid.waitForRows();
 
       const text = 'Skrivet i appen från enhetens cache';
       await alice.grid.editCell(first.id, 'text', text);
@@ -180,7 +180,7 @@ describe('service worker', () => {
 
       // The page reloads under the new worker, from the new version's index.html, with the edit still unsynced.
       await expect.poll(() => isNewVersion(alice.page).catch(() => false), { timeout: 30_000 }).toBe(true);
-      await alice.grid.host.locator('.ag-row[row-id]').first().waitFor();
+      await alice.grid.waitForRows();
       await expect.poll(() => alice.grid.cellText(first.id, 'text')).toBe(text);
       await expect.poll(() => syncOf(alice.page)).toEqual(OFFLINE_ONE_UNSYNCED);
       expect(await banner.count()).toBe(0);

@@ -14,6 +14,7 @@ export interface TestApi {
   role(): Promise<Role | null>;
   localCopy(): Promise<LocalCopyState | null>;
   fatal(): Promise<SyncFatal | null>;
+  openedFromShown(): Promise<boolean | null>;
 }
 
 type Reader = Exclude<keyof SamplanTestApi, 'disconnect' | 'connect'>;
@@ -33,6 +34,7 @@ export function testApi(page: Page): TestApi {
     role: () => call('role'),
     localCopy: () => call('localCopy'),
     fatal: () => call('fatal'),
+    openedFromShown: () => call('openedFromShown'),
   };
 }
 

@@ -57,7 +57,8 @@ export function PlanWorkspace(props: {
   preloadAfterPaint([OverviewView, FollowUpView, SettingsView, ConflictsPanel, ShortcutsDialog]);
 
   const role = handle.connection.role;
-  const readOnly = (): boolean => role() !== 'edit';
+  // Shown from this device's last view, the plan can be read before its document has loaded, not changed.
+  const readOnly = (): boolean => role() !== 'edit' || !state.loaded;
   const title = (): string => state.plan.meta.title || t('view.untitled');
   const mine = createMemo(() => participantNamed(state.plan.participants, storedIdentity()?.organisation));
   const mineOwner = () => (mineOnlyEnabled() ? (mine()?.id ?? null) : null);

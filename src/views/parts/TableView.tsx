@@ -157,7 +157,11 @@ export function TableView(props: TableViewProps): JSX.Element {
         onHistory={props.onHistory}
         onShortcuts={props.onShortcuts}
       />
-      <main class="plan-grid-area" aria-label={props.title}>
+      <main
+        class="plan-grid-area"
+        aria-label={props.title}
+        aria-busy={props.state.loaded ? undefined : 'true'}
+      >
         <PlanGrid
           plan={plan()}
           onRowChanges={actions.onRowChanges}

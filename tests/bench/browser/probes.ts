@@ -15,6 +15,8 @@ export interface LoadTimes {
   readonly firstRowFrame?: number;
   readonly firstRowPainted?: number;
   readonly allRowsDom?: number;
+  /** The grid's rows are the loaded document's, editable (not the kept rows shown first, which are busy). */
+  readonly editable?: number;
 }
 
 export interface CellSeen {
@@ -146,9 +148,13 @@ export const pageProbe = (expectRows: number): string => String.raw`(() => {
       const table = tableOf(host);
       if (table !== null && Number(table.getAttribute('aria-rowcount')) - 1 >= ${expectRows}) load.allRowsDom = performance.now();
     }
-    if (load.firstRowDom !== undefined && (${expectRows} === 0 || load.allRowsDom !== undefined)) loadObserver.disconnect();
+    if (load.editable === undefined && load.firstRowDom !== undefined) {
+      const area = document.querySelector('.plan-grid-area');
+      if (area !== null && !area.hasAttribute('aria-busy')) load.editable = performance.now();
+    }
+    if (load.editable !== undefined && (${expectRows} === 0 || load.allRowsDom !== undefined)) loadObserver.disconnect();
   });
-  loadObserver.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-rowcount', 'row-id'] });
+  loadObserver.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-rowcount', 'row-id', 'aria-busy'] });
 
   // Live edit, receiving side.
   let cellSeen = null;

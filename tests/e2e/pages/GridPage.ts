@@ -32,6 +32,15 @@ export class GridPage {
     this.host = page.getByTestId('plan-grid');
   }
 
+  /**
+   * Waits until the grid shows the loaded plan's rows. A reopened plan first shows the rows this device showed
+   * last, marked busy (and read-only) until its document has loaded.
+   */
+  async waitForRows(): Promise<void> {
+    await this.host.locator('.ag-row[row-id]').first().waitFor();
+    await this.page.locator('.plan-grid-area:not([aria-busy="true"])').waitFor();
+  }
+
   /** The row of one activity (only rows in or near the view are in the DOM: see `reveal`). */
   row(id: string): Locator {
     return this.host.locator(`.ag-row[row-id="${id}"]`);

@@ -57,7 +57,7 @@ export class PlanPage {
 
   /** Waits for the grid with rows, and for the badge to say the plan is synced. */
   async waitUntilShown(): Promise<void> {
-    await this.grid.host.locator('.ag-row[row-id]').first().waitFor();
+    await this.grid.waitForRows();
     await this.badge.filter({ hasText: sv['connection.synced'] }).waitFor();
   }
 
