@@ -8,7 +8,6 @@ import { setPlanTitle } from '../model/meta.ts';
 import { onPlanChange } from '../model/observe.ts';
 import type { PlanChange } from '../model/observe.ts';
 import { isPlanSeeded, readActivity, readPlan } from '../model/plan.ts';
-import { fail } from '../model/result.ts';
 import type { ModelError, Result } from '../model/result.ts';
 import type { Activity, ActivityId, PlanSnapshot } from '../model/schema.ts';
 import { createPlanUndo } from '../model/undo.ts';
@@ -122,14 +121,11 @@ export function createPlanStore(
   if (getOwner() !== null) onCleanup(dispose);
 
   // Shown from the device's last view, the document is still empty: a write now would start a plan of its own.
-  const loading = fail<never>('plan_loading', 'the plan is still loading') as {
-    ok: false;
-    error: ModelError;
-  };
+  const stillLoading: ModelError = { code: 'plan_loading', detail: 'the plan is still loading' };
   const whenLoaded =
     <A extends unknown[], T>(write: (...args: A) => Result<T>) =>
     (...args: A): Result<T> =>
-      state.loaded ? write(...args) : loading;
+      state.loaded ? write(...args) : { ok: false, error: stillLoading };
   const actions: PlanStoreActions = {
     addActivity: whenLoaded((input) => addActivity(doc, origin, input)),
     setActivityField: whenLoaded((id, field, value) => setActivityField(doc, origin, id, field, value)),
@@ -141,7 +137,7 @@ export function createPlanStore(
     setCells: (cells) =>
       state.loaded
         ? setCells(doc, origin, cells)
-        : { written: 0, refused: cells.map((_, index) => ({ index, error: loading.error })) },
+        : { written: 0, refused: cells.map((_, index) => ({ index, error: stillLoading })) },
     undo: whenLoaded(() => history.undo()),
     redo: whenLoaded(() => history.redo()),
     onRowChanges: (listener) => {
