@@ -40,7 +40,8 @@ const WARMUP_MS = 2000;
 /** How long after the window the last deliveries may take before they count as lost. */
 const DRAIN_MS = 15_000;
 /** Diagnostics: FANOUT_SYSTEMS=samplan runs only those; FANOUT_DATA_ROOT puts Samplan's data dir elsewhere (e.g.
- * /dev/shm, to see what the disk costs); FANOUT_CPU_PROF=<dir> writes a --cpu-prof profile of each relay there. */
+ * /dev/shm, to see what the disk costs); FANOUT_CPU_PROF=<dir> writes a --cpu-prof profile of each relay there;
+ * FANOUT_RELAY_ARGS and FANOUT_CLIENT_ARGS add node options to the relays and the client processes. */
 const RUN_SYSTEMS = SYSTEMS.filter((system) =>
   (process.env.FANOUT_SYSTEMS ?? system).split(',').includes(system),
 );
@@ -50,6 +51,23 @@ const CPU_PROF = process.env.FANOUT_CPU_PROF;
 const KEEP = process.env.FANOUT_KEEP;
 /** Client processes; every plan's members share one, and plans are spread so each has about N / 2 clients. */
 const CLIENT_PROCESSES = 2;
+
+/**
+ * The node options `npm run serve` starts Samplan with (package.json), so the bench runs Samplan's relay as it is
+ * run in production; the other two run with node's defaults, as their documentation starts them.
+ */
+function servedNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) --import tsx server\/main\.ts$/.exec(
+    pkg.scripts?.serve ?? '',
+  );
+  if (match === null)
+    throw new Error('package.json: "serve" is not "node [options] --import tsx server/main.ts"');
+  return (match[1] ?? '').split(' ').filter(Boolean);
+}
+const SERVED_NODE_OPTIONS = servedNodeOptions();
 
 const LAUNCHERS: Readonly<Record<SystemId, string>> = {
   samplan: './samplanRelay.ts',
@@ -142,11 +160,13 @@ async function runOnce(system: SystemId, n: number): Promise<Run> {
   const relay = startChild<'memory', FromRelay>(LAUNCHERS[system], {
     env: { FANOUT_DATA_DIR: dataDir },
     logFd,
-    ...(CPU_PROF === undefined
-      ? {}
-      : {
-          execArgv: ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF, `${system}-${n}`)}`],
-        }),
+    execArgv: [
+      ...(system === 'samplan' ? SERVED_NODE_OPTIONS : []),
+      ...(process.env.FANOUT_RELAY_ARGS ?? '').split(' ').filter(Boolean),
+      ...(CPU_PROF === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF, `${system}-${n}`)}`]),
+    ],
   });
   const clients = Array.from({ length: CLIENT_PROCESSES }, () =>
     startChild<ToClients, FromClients>('./clients.ts', {
@@ -375,10 +395,12 @@ export const fanout: Benchmark = {
         'time, for every (edit, other member) pair; "p95 applied" is until Yjs has applied it, which also counts the',
         `wait behind the other members that share its client process (~0.25 ms each). Measured over a`,
         `${WINDOW_MS / 1000} s window after every client synced and ${WARMUP_MS / 1000} s of warm-up; afterwards`,
-        `every edit must have reached every other member of its plan, in sequence ("lost" must be 0). Presence`,
-        `renewals (every 15 s per client, y-protocols) are spread at random, as if people had arrived at different`,
-        `times. Each relay is its own process on 127.0.0.1 (CPU = utime+stime from /proc over the window, as % of one`,
-        `core; RSS sampled every 250 ms); all three start as \`node --import tsx\`, which is how Samplan is served.`,
+        `every edit must have reached every other member of its plan, in sequence ("lost" must be 0). As if people`,
+        `had arrived at different times, each client is opened at a random moment of one 3 s period (y-protocols'`,
+        `presence check; "connect" includes it) and its presence renewals (every 15 s) are spread at random. Each relay is its own process on 127.0.0.1 (CPU = utime+stime from /proc over the window, as % of one`,
+        `core; RSS sampled every 250 ms); all three start as \`node --import tsx\`, which is how Samplan is served,`,
+        `Samplan with the node options of \`npm run serve\` (${SERVED_NODE_OPTIONS.join(' ') || 'none'}), the other`,
+        `two with node's defaults, as their documentation starts them.`,
         `Clients run in ${CLIENT_PROCESSES} other processes (each plan's members in one, plans spread to balance`,
         `the count), with the same code for all three: the stock y-websocket provider for Samplan and`,
         `@y/websocket-server, HocuspocusProvider for Hocuspocus. Samplan stores every update in SQLite`,

@@ -15,6 +15,8 @@ const EDITS = 'fanout';
 const CONNECT_TIMEOUT_MS = 120_000;
 /** y-protocols' Awareness renews a client's own presence once it is this old (half its 30 s timeout). */
 const PRESENCE_RENEWAL_MS = 15_000;
+/** How often y-protocols' Awareness checks whether its own presence is due for renewal (a tenth of 30 s). */
+const PRESENCE_CHECK_MS = 3000;
 
 interface EditValue {
   /** The author's sequence number, from 0. */
@@ -181,15 +183,33 @@ const hasPlan = (client: Client): boolean =>
 
 async function setup(message: Extract<ToClients, { type: 'setup' }>): Promise<void> {
   const seed = message.seedFromClient ? Y.encodeStateAsUpdate(seededDoc('jamtland-harjedalen')) : undefined;
+  // Each provider's Awareness checks whether to renew every 3 s from the moment it is made. Made in one loop, all
+  // of them would check on the same tick and every renewal would come in a wave on it; people open the plan at
+  // different moments, so each client is opened at a random moment of one check period.
+  const opening: Promise<void>[] = [];
   for (const plan of message.plans) {
     const state: PlanState = { plan, clients: [] };
     plans.push(state);
     for (let member = 0; member < plan.members; member++) {
-      state.clients.push(
-        openClient(message.system, message.url, state, member, member === 0 ? seed : undefined),
+      const open = (): void => {
+        state.clients.push(
+          openClient(message.system, message.url, state, member, member === 0 ? seed : undefined),
+        );
+      };
+      opening.push(
+        new Promise((resolve, reject) =>
+          setTimeout(() => {
+            try {
+              resolve(open());
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          }, Math.random() * PRESENCE_CHECK_MS),
+        ),
       );
     }
   }
+  await Promise.all(opening);
   const all = plans.flatMap((state) => state.clients);
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
   while (!all.every(hasPlan)) {
