@@ -73,10 +73,13 @@ export class Connection {
   /** Sends one frame if the socket is still open; a failed send ends the socket. */
   send(frame: Uint8Array): void {
     if (this.isClosed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(frame, (error) => {
-      if (error) this.ws.terminate();
-    });
+    this.ws.send(frame, this.afterSend);
   }
+
+  // One callback for every send of this socket: an update goes to every member, a closure each would be garbage.
+  private readonly afterSend = (error?: Error): void => {
+    if (error) this.ws.terminate();
+  };
 
   /** Closes with `code`; later frames from this socket are ignored. */
   close(code: number, reason = ''): void {

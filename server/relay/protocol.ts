@@ -60,6 +60,9 @@ function readSync(decoder: Decoder): ClientMessage {
   }
 }
 
+/** One decoder for every state: `decode` without `stream` keeps nothing between calls. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Checks an awareness update the way applyAwarenessUpdate will read it, so a bad one is refused before it half-applies. */
 function readAwareness(decoder: Decoder): ClientMessage {
   const update = readBytes(decoder);
@@ -69,7 +72,7 @@ function readAwareness(decoder: Decoder): ClientMessage {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(inner);
     const clock = decoding.readVarUint(inner);
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(readBytes(inner));
+    const json = strictUtf8.decode(readBytes(inner));
     entries.push({ clientId, clock, state: JSON.parse(json) as unknown });
   }
   if (decoding.hasContent(inner)) throw new MalformedMessage('trailing bytes in awareness update');
@@ -118,6 +121,15 @@ export const isEmptyUpdate = (update: Uint8Array): boolean =>
   update.length === 2 && update[0] === 0 && update[1] === 0;
 
 /**
+ * The encoded frame as a Buffer over the same bytes: ws turns any other Uint8Array into a Buffer on every send,
+ * and one update is sent to every other member of its plan.
+ */
+function frameOf(encoder: encoding.Encoder): Uint8Array {
+  const bytes = encoding.toUint8Array(encoder);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
  * The relay's sync step 1: its state vector, so the client sends what the relay lacks. Sent after a client's
  * updates were stored, it is also that client's acknowledgement: everything the vector covers is durable.
  */
@@ -125,7 +137,7 @@ export function encodeSyncStep1(doc: PlanDoc): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   syncProtocol.writeSyncStep1(encoder, doc);
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
 }
 
 /** The reply to a client's sync step 1: everything the client lacks. Throws MalformedMessage for a bad state vector. */
@@ -137,7 +149,7 @@ export function encodeSyncStep2(doc: PlanDoc, stateVector: Uint8Array): Uint8Arr
   } catch (error) {
     throw new MalformedMessage(`bad state vector: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
 }
 
 /** One document update, as relayed to the other clients of a plan. */
@@ -145,7 +157,7 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
 }
 
 /** The awareness states of `clients` (their removal, for clients no longer present). */
@@ -156,5 +168,5 @@ export function encodeAwareness(
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]));
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
 }
