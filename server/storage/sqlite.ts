@@ -1,4 +1,5 @@
-// The Storage interface on one SQLite file (better-sqlite3): WAL, synchronous=FULL, migrations, compaction, history.
+// The Storage interface on one SQLite file (better-sqlite3): WAL, synchronous=FULL, migrations, compaction, history;
+// appends are committed on a writer thread (committer.ts).
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { mergeUpdateList } from '../../src/model/docs.ts';
 import { hashesEqual, hashToken } from '../auth.ts';
 import { crashPoint } from '../testCrash.ts';
 import type { Role } from '../auth.ts';
+import { Committer } from './committer.ts';
 import type { Author, HistoryEntry, HistoryQuery, Storage } from './types.ts';
 
 /** Name of the database file inside DATA_DIR. */
@@ -76,7 +78,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot open the Samplan database ${file}: ${reason}`, { cause: error });
   }
-  return new SqliteStorage(db, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
+  return new SqliteStorage(db, file, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
 }
 
 /**
@@ -132,15 +134,6 @@ const toHistoryEntry = (row: HistoryRow): HistoryEntry => ({
   bytes: row.bytes,
 });
 
-/** An append waiting for the grouped commit, with its caller's promise. */
-interface PendingAppend {
-  readonly id: string;
-  readonly data: Buffer;
-  readonly author: Author | null;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
 class SqliteStorage implements Storage {
   private readonly insertPlan: Statement<[string, Buffer, Buffer, string]>;
   private readonly insertUpdate: Statement<[string, Buffer, string]>;
@@ -148,10 +141,9 @@ class SqliteStorage implements Storage {
   private readonly updateTokenHash: { readonly [R in Role]: Statement<[Buffer, string]> };
   private readonly selectUpdates: Statement<[string], { data: Buffer }>;
   private readonly selectUpdateRows: Statement<[string], { seq: number; data: Buffer }>;
-  /** Appends waiting for the next grouped commit (see appendUpdate). */
-  private pending: PendingAppend[] = [];
-  private readonly countUpdates: Statement<[string], { n: number }>;
   private readonly deleteUpdatesUpTo: Statement<[string, number]>;
+  /** Appends go through the writer thread; this connection serves reads, plans, tokens and compaction. */
+  private readonly committer: Committer;
   private readonly insertHistory: Statement<[string, string, string | null, string | null, Buffer]>;
   private readonly selectNewestHistory: Statement<[string, number], HistoryRow>;
   private readonly selectHistoryBefore: Statement<[string, string, number], HistoryRow>;
@@ -160,8 +152,16 @@ class SqliteStorage implements Storage {
 
   constructor(
     private readonly db: Db,
-    private readonly compactAfter: number,
+    file: string,
+    compactAfter: number,
   ) {
+    this.committer = new Committer({
+      file,
+      compactAfter,
+      onCrowded: (planIds) => {
+        for (const id of planIds) this.compactQuietly(id);
+      },
+    });
     this.insertPlan = db.prepare(
       'INSERT INTO plans (id, edit_token_hash, view_token_hash, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -172,7 +172,6 @@ class SqliteStorage implements Storage {
       view: db.prepare('UPDATE plans SET view_token_hash = ? WHERE id = ?'),
     };
     this.selectUpdates = db.prepare('SELECT data FROM updates WHERE plan_id = ? ORDER BY seq');
-    this.countUpdates = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE plan_id = ?');
     this.selectUpdateRows = db.prepare('SELECT seq, data FROM updates WHERE plan_id = ? ORDER BY seq');
     this.deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE plan_id = ? AND seq <= ?');
     this.insertHistory = db.prepare(
@@ -229,55 +228,26 @@ class SqliteStorage implements Storage {
   }
 
   /**
-   * Grouped commit: every append made in one turn of the event loop (many plans' sockets read in one poll)
-   * is written in one transaction, with one fsync, and each promise resolves only after that commit.
+   * Grouped commit on the writer thread (committer.ts): appends that arrive while one batch commits form the
+   * next, written in one transaction with one fsync; each promise resolves only after its batch's commit.
    */
   appendUpdate(id: string, update: Uint8Array, author: Author | null): Promise<void> {
     if (this.closed) return Promise.reject(new Error('storage is closed'));
-    return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => this.flush());
-      this.pending.push({ id, data: Buffer.from(update), author, resolve, reject });
-    });
+    return this.committer.append(id, update, author);
   }
 
   async compact(id: string): Promise<void> {
-    this.flush();
+    await this.committer.settled();
     this.db.transaction(() => this.compactNow(id))();
   }
 
-  /** Commits the waiting appends together; if that fails, each alone, so one bad append fails only itself. */
-  private flush(): void {
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
+  /** Compaction after a batch: a failure leaves the rows as they were, and the next batch of the plan retries. */
+  private compactQuietly(id: string): void {
+    if (this.closed) return;
     try {
-      this.db.transaction(() => this.appendNow(batch))();
+      this.db.transaction(() => this.compactNow(id))();
     } catch {
-      for (const item of batch) {
-        try {
-          this.db.transaction(() => this.appendNow([item]))();
-        } catch (error) {
-          item.reject(error);
-          continue;
-        }
-        item.resolve();
-      }
-      return;
-    }
-    for (const item of batch) item.resolve();
-  }
-
-  /** Runs inside a transaction: updates and history rows together, so they never disagree about what was accepted. */
-  private appendNow(batch: readonly PendingAppend[]): void {
-    const receivedAt = new Date().toISOString();
-    const plans = new Set<string>();
-    for (const { id, data, author } of batch) {
-      this.insertUpdate.run(id, data, receivedAt);
-      this.insertHistory.run(id, receivedAt, author?.name ?? null, author?.organisation ?? null, data);
-      plans.add(id);
-    }
-    for (const id of plans) {
-      if ((this.countUpdates.get(id)?.n ?? 0) > this.compactAfter) this.compactNow(id);
+      // Every row is still there; nothing is lost by compacting later.
     }
   }
 
@@ -310,7 +280,7 @@ class SqliteStorage implements Storage {
   }
 
   async healthy(): Promise<boolean> {
-    if (this.closed) return false;
+    if (this.closed || !this.committer.working) return false;
     try {
       return this.db.prepare('SELECT 1 AS one').get() !== undefined;
     } catch {
@@ -321,8 +291,8 @@ class SqliteStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     // Appends already promised are committed before the file closes.
-    this.flush();
     this.closed = true;
+    await this.committer.close();
     this.db.close();
   }
 }

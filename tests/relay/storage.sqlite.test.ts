@@ -79,6 +79,34 @@ test('[storage-durable] what one storage appended, a storage opened later on the
   await second.close();
 });
 
+test('[storage-durable] close waits for appends still being committed; an append after close is refused', async () => {
+  const dataDir = await tempDir();
+  const first = openSqliteStorage({ dataDir });
+  const doc = new Y.Doc();
+  doc.getMap('meta').set('title', 'Stängs');
+  await first.createPlan(
+    'planCLOSING',
+    hashToken('e'),
+    hashToken('v'),
+    Y.encodeStateAsUpdate(doc),
+    new Date().toISOString(),
+  );
+  // Not awaited: the commits are still with the writer thread when close is called.
+  const appends = Array.from({ length: 50 }, (_, i) => {
+    doc.getMap('meta').set(`k${i}`, i);
+    return first.appendUpdate('planCLOSING', Y.encodeStateAsUpdate(doc), null);
+  });
+  await first.close();
+  await expect(Promise.all(appends)).resolves.toHaveLength(50);
+  await expect(first.appendUpdate('planCLOSING', Y.encodeStateAsUpdate(doc), null)).rejects.toThrow(/closed/);
+  const second = openSqliteStorage({ dataDir });
+  const loaded = new Y.Doc();
+  for (const update of await second.loadUpdates('planCLOSING')) Y.applyUpdate(loaded, update);
+  expect(loaded.getMap('meta').get('k49')).toBe(49);
+  expect(await second.listHistory('planCLOSING', { limit: 100 })).toHaveLength(51);
+  await second.close();
+});
+
 test('[storage-corrupt] a corrupt database file fails at open with an error naming the file', async () => {
   const dataDir = await tempDir();
   await writeFile(path.join(dataDir, DB_FILE_NAME), Buffer.alloc(8192, 'nonsense'));

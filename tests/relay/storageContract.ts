@@ -108,6 +108,32 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
       expect(await storage.planExists('unknownPlan')).toBe(false);
     });
 
+    test('[storage-append] appends made together are stored together, and one for an unknown plan fails alone', async () => {
+      await create('planAAAA07');
+      const updates = ['x', 'y', 'z'].map((key) => updateSetting(key, key));
+      // Made in one turn, so a backend that groups commits puts all four in one batch.
+      const results = await Promise.allSettled([
+        storage.appendUpdate('planAAAA07', updates[0] ?? new Uint8Array(), ALICE),
+        storage.appendUpdate('unknownPlan', updates[1] ?? new Uint8Array(), ALICE),
+        storage.appendUpdate('planAAAA07', updates[1] ?? new Uint8Array(), null),
+        storage.appendUpdate('planAAAA07', updates[2] ?? new Uint8Array(), ALICE),
+      ]);
+      expect(results.map((result) => result.status)).toEqual([
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((await rebuild(storage, 'planAAAA07')).getMap('meta').toJSON()).toEqual({
+        title: 'planAAAA07',
+        x: 'x',
+        y: 'y',
+        z: 'z',
+      });
+      expect(await storage.loadUpdates('unknownPlan')).toEqual([]);
+      expect(await storage.listHistory('planAAAA07', { limit: 10 })).toHaveLength(4);
+    });
+
     test('[storage-append] appended updates load in order after the first, per plan', async () => {
       await create('planAAAA05');
       await create('planAAAA06');
