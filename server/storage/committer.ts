@@ -43,6 +43,8 @@ export class Committer {
   constructor(private readonly options: CommitterOptions) {
     this.worker = new Worker(new URL('./commitWorker.mjs', import.meta.url), {
       workerData: { file: options.file, compactAfter: options.compactAfter },
+      // Plain JavaScript: not the parent's options (--import tsx would load the TypeScript loader here too).
+      execArgv: [],
       // It holds a few prepared statements and one batch at a time.
       resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 },
     });
