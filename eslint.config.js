@@ -16,7 +16,7 @@ function onlyIn(ignores, names, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'tests/.tmp/'] },
+  { ignores: ['dist/', 'dist-server/', 'node_modules/', 'data/', 'coverage/', 'tests/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { figureOf } from './lib/figure.ts';
 import type { Benchmark, Figure } from './lib/figure.ts';
@@ -21,6 +22,7 @@ import { median, quantile } from './lib/stats.ts';
 import { SAMPLAN_BENCH_LIMITS, SYSTEM_NAMES, SYSTEMS } from './fanout/protocol.ts';
 import type { FromClients, FromRelay, PlanAssignment, SystemId, ToClients } from './fanout/protocol.ts';
 import { cpuSeconds, RssSampler, startChild } from './fanout/processes.ts';
+import { bundleServer } from '../../server/bundle.ts';
 
 const BENCH = 'fanout';
 const envNumber = (name: string, fallback: number): number => {
@@ -66,20 +68,29 @@ function servedNodeOptions(): string[] {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     scripts?: Record<string, string>;
   };
-  const match = /^node((?: --[\w-]+(?:=\S+)?)*) --import tsx server\/main\.ts$/.exec(
-    pkg.scripts?.serve ?? '',
-  );
-  if (match === null)
-    throw new Error('package.json: "serve" is not "node [options] --import tsx server/main.ts"');
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) dist-server\/main\.mjs$/.exec(pkg.scripts?.serve ?? '');
+  if (match === null) throw new Error('package.json: "serve" is not "node [options] dist-server/main.mjs"');
   return (match[1] ?? '').split(' ').filter(Boolean);
 }
 const SERVED_NODE_OPTIONS = servedNodeOptions();
 
+/**
+ * Each relay's launcher, bundled as `npm run build:server` bundles the server, so all three run as plain
+ * JavaScript, as they are served (tsx's loader alone would add ~20 MB to each).
+ */
 const LAUNCHERS: Readonly<Record<SystemId, string>> = {
-  samplan: './samplanRelay.ts',
-  'y-websocket-server': './yWebsocketRelay.ts',
-  hocuspocus: './hocuspocusRelay.ts',
+  samplan: 'fanout/samplanRelay.ts',
+  'y-websocket-server': 'fanout/yWebsocketRelay.ts',
+  hocuspocus: 'fanout/hocuspocusRelay.ts',
 };
+const BUNDLE_DIR = fileURLToPath(new URL('../.tmp/fanout-relays', import.meta.url));
+const bundled = (system: SystemId): string => path.join(BUNDLE_DIR, `${system}.mjs`);
+async function bundleLaunchers(): Promise<void> {
+  const entries = Object.fromEntries(
+    SYSTEMS.map((system) => [system, fileURLToPath(new URL(LAUNCHERS[system], import.meta.url))]),
+  );
+  await bundleServer(entries, BUNDLE_DIR);
+}
 
 interface Run {
   readonly system: SystemId;
@@ -197,7 +208,7 @@ async function runOnce(system: SystemId, n: number): Promise<Run> {
   mkdirSync(dataDir);
   const logFile = path.join(dir, 'relay.log');
   const logFd = openSync(logFile, 'w');
-  const relay = startChild<'memory', FromRelay>(LAUNCHERS[system], {
+  const relay = startChild<'memory', FromRelay>(bundled(system), {
     env: { FANOUT_DATA_DIR: dataDir },
     logFd,
     execArgv: [
@@ -455,8 +466,9 @@ export const fanout: Benchmark = {
         `presence check; "connect" includes it) and its presence renewals (every 15 s) are spread at random.`,
         `Each load runs ${ROUNDS} rounds of all three in turn; latencies are over every delivery of every round,`,
         `CPU is the median round's, peak RSS the worst round's (per-round values under each table). Each relay is its own process on 127.0.0.1 (CPU = utime+stime from /proc over the window, as % of one`,
-        `core; RSS sampled every 250 ms); all three start as \`node --import tsx\`, which is how Samplan is served,`,
-        `Samplan with the node options of \`npm run serve\` (${SERVED_NODE_OPTIONS.join(' ') || 'none'}), the other`,
+        `core; RSS sampled every 250 ms); all three are bundled to plain JavaScript (server/bundle.ts) and run with`,
+        `plain node, as Samplan is served: Samplan with the node options of \`npm run serve\``,
+        `(${SERVED_NODE_OPTIONS.join(' ') || 'none'}), the other`,
         `two with node's defaults, as their documentation starts them.`,
         `Clients run in ${CLIENT_PROCESSES} other processes (each plan's members in one, plans spread to balance`,
         `the count), with the same code for all three: the stock y-websocket provider for Samplan and`,
@@ -467,6 +479,7 @@ export const fanout: Benchmark = {
       ].join(' '),
     ];
     const failures: string[] = [];
+    await bundleLaunchers();
     for (const n of LOADS) {
       const rounds = new Map<SystemId, Run[]>(RUN_SYSTEMS.map((system) => [system, []]));
       for (let round = 1; round <= ROUNDS; round++) {

@@ -1,4 +1,5 @@
-// The real server as a child process (`node --import tsx server/main.ts`), for tests that kill it mid-flight.
+// The real server as a child process (`node --import tsx server/main.ts`, or a bundle as `npm run serve` runs it),
+// for tests that kill it mid-flight.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -37,11 +38,17 @@ export interface ChildRelay {
 }
 
 /**
- * Starts `server/main.ts` with PORT, HOST=127.0.0.1, DATA_DIR and any `env` additions, and resolves once
- * /healthz answers. Rejects with the child's output if it exits or does not answer within `timeout` ms.
+ * Starts `server/main.ts` (or `bundle`, a bundled main.mjs, with plain node) with PORT, HOST=127.0.0.1, DATA_DIR
+ * and any `env` additions, and resolves once /healthz answers. Rejects with the child's output if it exits or does
+ * not answer within `timeout` ms.
  */
 export async function startChildRelay(
-  { port, dataDir, env: more = {} }: { port: number; dataDir: string; env?: NodeJS.ProcessEnv },
+  {
+    port,
+    dataDir,
+    env: more = {},
+    bundle,
+  }: { port: number; dataDir: string; env?: NodeJS.ProcessEnv; bundle?: string },
   timeout = 20_000,
 ): Promise<ChildRelay> {
   const env: NodeJS.ProcessEnv = {
@@ -53,7 +60,8 @@ export async function startChildRelay(
   };
   // Plan creation in the tests must not need an admin token the developer happens to have set.
   delete env.SAMPLAN_ADMIN_TOKEN;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = bundle === undefined ? ['--import', 'tsx', 'server/main.ts'] : [bundle];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

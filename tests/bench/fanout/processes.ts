@@ -2,6 +2,7 @@
 import { fork, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -12,7 +13,10 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** A `node --import tsx <module>` child with an IPC channel; its stdout and stderr go to `logFd` (or nowhere). */
+/**
+ * A node child with an IPC channel, running `module`: a TypeScript module beside this file (through tsx) or the
+ * absolute path of a plain JavaScript file. Its stdout and stderr go to `logFd` (or nowhere).
+ */
 export interface Child<In, Out extends { type: string }> {
   readonly pid: number;
   send(message: In): void;
@@ -27,9 +31,10 @@ export function startChild<In, Out extends { type: string }>(
   { env = {}, logFd, execArgv = [] }: { env?: NodeJS.ProcessEnv; logFd?: number; execArgv?: string[] } = {},
 ): Child<In, Out> {
   const output = logFd ?? 'ignore';
-  const child = fork(fileURLToPath(new URL(module, import.meta.url)), [], {
+  const file = path.isAbsolute(module) ? module : fileURLToPath(new URL(module, import.meta.url));
+  const child = fork(file, [], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx', ...execArgv],
+    execArgv: [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), ...execArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', output, output, 'ipc'],
     // Latency samples come back as a Float64Array, which the JSON channel would turn into an object.
