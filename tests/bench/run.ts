@@ -1,7 +1,9 @@
-// `npm run bench [-- name…]`: runs the benchmarks (all, or those named), prints the table, writes RESULTS.md.
+// `npm run bench [-- name…]`: runs the benchmarks (all, or those named), prints the table, and writes RESULTS.md
+// from results.json, where the named ones' results replace their last.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, Figure } from './lib/figure.ts';
+import type { BenchRecord } from './lib/report.ts';
 import { plainTable, writeResults } from './lib/report.ts';
 import { bigPlan } from './bigPlan.ts';
 import { bigPlanBrowser } from './bigPlanBrowser.ts';
@@ -35,26 +37,23 @@ async function main(): Promise<void> {
   }
   const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((bench) => names.includes(bench.name));
   const figures: Figure[] = [];
-  const sections = new Map<string, string>();
+  const fresh = new Map<string, BenchRecord>();
   for (const bench of selected) {
     console.log(`▶ ${bench.name}: ${bench.description}`);
     const started = Date.now();
     const result = await bench.run();
     figures.push(...result.figures);
-    for (const [title, body] of Object.entries(result.sections ?? {})) {
-      sections.set(title, body);
-      console.log(`\n${title}\n${body}\n`);
-    }
+    const sections = result.sections ?? {};
+    fresh.set(bench.name, { date: new Date().toISOString(), figures: result.figures, sections });
+    for (const [title, body] of Object.entries(sections)) console.log(`\n${title}\n${body}\n`);
     console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   console.log(`\n${plainTable(figures)}\n`);
   const file = path.join(here, 'RESULTS.md');
-  await writeResults(file, {
+  await writeResults(file, path.join(here, 'results.json'), {
     root,
-    date: new Date().toISOString(),
-    selected: selected.map((bench) => bench.name),
-    figures,
-    sections,
+    order: BENCHMARKS.map((bench) => bench.name),
+    fresh,
   });
   console.log(`wrote ${path.relative(root, file)}`);
 }

@@ -114,13 +114,18 @@ export function markdownTable(figures: readonly Figure[]): string {
   );
 }
 
+/** One benchmark's last run, kept in results.json so a run of some benchmarks keeps the others' results. */
+export interface BenchRecord {
+  readonly date: string;
+  readonly figures: readonly Figure[];
+  /** Extra sections the benchmark wants in the results (e.g. the chunk list), by title. */
+  readonly sections: Readonly<Record<string, string>>;
+}
+
 export interface Report {
   readonly root: string;
-  readonly date: string;
-  readonly selected: readonly string[];
-  readonly figures: readonly Figure[];
-  /** Extra sections a benchmark wants in the results (e.g. the chunk list), by title. */
-  readonly sections: ReadonlyMap<string, string>;
+  /** Every benchmark's last run, in the order they run. */
+  readonly records: ReadonlyMap<string, BenchRecord>;
 }
 
 export function markdown(report: Report): string {
@@ -128,36 +133,56 @@ export function markdown(report: Report): string {
     Object.entries(record)
       .map(([key, value]) => `- ${key}: ${value}`)
       .join('\n');
+  const records = [...report.records.values()];
   const parts = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (tests/bench/run.ts); do not edit by hand. Medians and p95 over repeated runs',
-    'after warm-up; a goal is judged on the p95 where there is one, else on the single value. KB and MB are',
-    '1,024 and 1,048,576 bytes.',
+    'Written by `npm run bench` (tests/bench/run.ts) from results.json; do not edit by hand. Medians and p95 over',
+    'repeated runs after warm-up; a goal is judged on the p95 where there is one, else on the single value. KB and',
+    'MB are 1,024 and 1,048,576 bytes. `npm run bench -- <name>` reruns one benchmark and keeps the others.',
     '',
-    `Date: ${report.date}`,
+    '## Last run of each benchmark',
     '',
-    `Benchmarks run: ${report.selected.join(', ')}`,
+    list(Object.fromEntries([...report.records].map(([bench, record]) => [bench, record.date]))),
     '',
-    '## Machine',
+    '## Machine (of the latest run)',
     '',
     list(machine()),
     '',
-    '## Versions',
+    '## Versions (of the latest run)',
     '',
     list(versions(report.root)),
     '',
     '## Results',
     '',
-    markdownTable(report.figures),
+    markdownTable(records.flatMap((record) => record.figures)),
     '',
-    ...[...report.sections].flatMap(([title, body]) => [`## ${title}`, '', body, '']),
+    ...records.flatMap((record) =>
+      Object.entries(record.sections).flatMap(([title, body]) => [`## ${title}`, '', body, '']),
+    ),
   ];
   return parts.join('\n');
 }
 
-/** Writes the results formatted as `prettier --check .` expects them, so a fresh run keeps `npm run check` green. */
-export async function writeResults(file: string, report: Report): Promise<void> {
-  const options = (await resolveConfig(file)) ?? {};
-  writeFileSync(file, await format(markdown(report), { ...options, filepath: file }));
+/**
+ * Merges `fresh` into results.json (`jsonFile`) and writes `file` from all of it, formatted as
+ * `prettier --check .` expects, so a fresh run keeps `npm run check` green. `order` lists every benchmark.
+ */
+export async function writeResults(
+  file: string,
+  jsonFile: string,
+  { root, order, fresh }: { root: string; order: readonly string[]; fresh: ReadonlyMap<string, BenchRecord> },
+): Promise<void> {
+  const kept = existsSync(jsonFile)
+    ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, BenchRecord>)
+    : {};
+  const records = new Map<string, BenchRecord>();
+  for (const bench of order) {
+    const record = fresh.get(bench) ?? kept[bench];
+    if (record !== undefined) records.set(bench, record);
+  }
+  const prettier = async (text: string, filepath: string): Promise<string> =>
+    format(text, { ...((await resolveConfig(filepath)) ?? {}), filepath });
+  writeFileSync(jsonFile, await prettier(JSON.stringify(Object.fromEntries(records)), jsonFile));
+  writeFileSync(file, await prettier(markdown({ root, records }), file));
 }
