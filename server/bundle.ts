@@ -7,11 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The storage writer thread is plain JavaScript, loaded beside the bundle (`new URL('./commitWorker.mjs', …)`). */
-const COMMIT_WORKER = path.join(REPO_ROOT, 'server/storage/commitWorker.mjs');
 
 /**
- * Bundles each entry (output name → source file) into `outdir/<name>.mjs`, with the writer thread beside them.
+ * Bundles each entry (output name → source file) into `outdir/<name>.mjs`.
  * Packages stay imports from node_modules, so `outdir` must lie inside the repository.
  */
 export async function bundleServer(entries: Readonly<Record<string, string>>, outdir: string): Promise<void> {
@@ -23,7 +21,7 @@ export async function bundleServer(entries: Readonly<Record<string, string>>, ou
   }
   await mkdir(outdir, { recursive: true });
   await build({
-    entryPoints: { ...entries, commitWorker: COMMIT_WORKER },
+    entryPoints: entries,
     outdir,
     bundle: true,
     platform: 'node',

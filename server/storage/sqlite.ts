@@ -1,5 +1,5 @@
-// The Storage interface on one SQLite file (better-sqlite3): WAL, synchronous=FULL, migrations, compaction, history;
-// appends are committed on a writer thread (committer.ts).
+// The Storage interface on one SQLite file (better-sqlite3): WAL, migrations, compaction, history. Writes are
+// made durable by syncing the write-ahead log off the event loop (committer.ts), before their promises resolve.
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { hashesEqual, hashToken } from '../auth.ts';
 import { crashPoint } from '../testCrash.ts';
 import type { Role } from '../auth.ts';
 import { Committer } from './committer.ts';
+import type { SyncFile } from './committer.ts';
 import type { Author, HistoryEntry, HistoryQuery, Storage } from './types.ts';
 
 /** Name of the database file inside DATA_DIR. */
@@ -22,6 +23,8 @@ export interface SqliteStorageOptions {
   readonly dataDir: string;
   /** Compact a plan once it has more than this many update rows. */
   readonly compactAfter?: number;
+  /** How the write-ahead log is synced (fs.fdatasync); tests wrap it to see when it runs. */
+  readonly syncFile?: SyncFile;
 }
 
 /** Schema steps; `user_version` records how many have run. Append, never edit. */
@@ -65,20 +68,21 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     db = new Database(file);
     // journal_mode is the first statement that reads the file, so a corrupt file fails here.
     db.pragma('journal_mode = WAL');
-    // FULL: a committed update survives power loss, since we relay it right after the commit.
-    db.pragma('synchronous = FULL');
+    // NORMAL: a commit does not wait for the disk. committer.ts syncs the log before any promise resolves, so
+    // what we relay or acknowledge survives power loss as it would under FULL.
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
     // A damaged file (garbage pages, a truncated copy) fails here at start, not later as a plan that will not load.
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`the database is damaged (quick_check: ${String(check)})`);
+    return new SqliteStorage(db, file, options.compactAfter ?? DEFAULT_COMPACT_AFTER, options.syncFile);
   } catch (error) {
     db?.close();
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot open the Samplan database ${file}: ${reason}`, { cause: error });
   }
-  return new SqliteStorage(db, file, options.compactAfter ?? DEFAULT_COMPACT_AFTER);
 }
 
 /**
@@ -125,6 +129,13 @@ interface HistoryRow {
   bytes: number;
 }
 
+/** One update to store, as the committer holds it until its batch's transaction. */
+interface Append {
+  readonly id: string;
+  readonly data: Buffer;
+  readonly author: Author | null;
+}
+
 const HISTORY_COLUMNS = 'seq, received_at, author_name, author_org, length(data) AS bytes';
 
 const toHistoryEntry = (row: HistoryRow): HistoryEntry => ({
@@ -142,26 +153,21 @@ class SqliteStorage implements Storage {
   private readonly selectUpdates: Statement<[string], { data: Buffer }>;
   private readonly selectUpdateRows: Statement<[string], { seq: number; data: Buffer }>;
   private readonly deleteUpdatesUpTo: Statement<[string, number]>;
-  /** Appends go through the writer thread; this connection serves reads, plans, tokens and compaction. */
-  private readonly committer: Committer;
+  /** Groups appends into one transaction per sync of the log, and syncs the other writes. */
+  private readonly committer: Committer<Append>;
   private readonly insertHistory: Statement<[string, string, string | null, string | null, Buffer]>;
   private readonly selectNewestHistory: Statement<[string, number], HistoryRow>;
   private readonly selectHistoryBefore: Statement<[string, string, number], HistoryRow>;
   private readonly selectHistoryUntil: Statement<[string, string], { data: Buffer }>;
+  private readonly countUpdates: Statement<[string], { n: number }>;
   private closed = false;
 
   constructor(
     private readonly db: Db,
     file: string,
     compactAfter: number,
+    syncFile: SyncFile | undefined,
   ) {
-    this.committer = new Committer({
-      file,
-      compactAfter,
-      onCrowded: (planIds) => {
-        for (const id of planIds) this.compactQuietly(id);
-      },
-    });
     this.insertPlan = db.prepare(
       'INSERT INTO plans (id, edit_token_hash, view_token_hash, created_at) VALUES (?, ?, ?, ?)',
     );
@@ -188,6 +194,25 @@ class SqliteStorage implements Storage {
     this.selectHistoryUntil = db.prepare(
       'SELECT data FROM history WHERE plan_id = ? AND received_at <= ? ORDER BY received_at, seq',
     );
+    this.countUpdates = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE plan_id = ?');
+    // Updates and history rows in one transaction, so they never disagree about what was accepted.
+    const commit = db.transaction((batch: readonly Append[]) => {
+      const receivedAt = new Date().toISOString();
+      for (const { id, data, author } of batch) {
+        this.insertUpdate.run(id, data, receivedAt);
+        this.insertHistory.run(id, receivedAt, author?.name ?? null, author?.organisation ?? null, data);
+      }
+    });
+    this.committer = new Committer<Append>({
+      file,
+      ...(syncFile === undefined ? {} : { syncFile }),
+      commit: (batch) => commit(batch),
+      afterCommit: (batch) => {
+        for (const id of new Set(batch.map((append) => append.id))) {
+          if ((this.countUpdates.get(id)?.n ?? 0) > compactAfter) this.compactQuietly(id);
+        }
+      },
+    });
   }
 
   async createPlan(
@@ -203,6 +228,7 @@ class SqliteStorage implements Storage {
       this.insertUpdate.run(id, data, createdAt);
       this.insertHistory.run(id, createdAt, null, null, data);
     })();
+    await this.committer.sync();
   }
 
   async planExists(id: string): Promise<boolean> {
@@ -220,7 +246,9 @@ class SqliteStorage implements Storage {
   }
 
   async replaceTokenHash(id: string, role: Role, tokenHash: Uint8Array): Promise<boolean> {
-    return this.updateTokenHash[role].run(Buffer.from(tokenHash), id).changes === 1;
+    const replaced = this.updateTokenHash[role].run(Buffer.from(tokenHash), id).changes === 1;
+    await this.committer.sync();
+    return replaced;
   }
 
   async loadUpdates(id: string): Promise<Uint8Array[]> {
@@ -228,20 +256,25 @@ class SqliteStorage implements Storage {
   }
 
   /**
-   * Grouped commit on the writer thread (committer.ts): appends that arrive while one batch commits form the
-   * next, written in one transaction with one fsync; each promise resolves only after its batch's commit.
+   * Grouped commit (committer.ts): appends that arrive while the log syncs form the next batch, written in one
+   * transaction and made durable by one sync; each promise resolves only after that sync.
    */
   appendUpdate(id: string, update: Uint8Array, author: Author | null): Promise<void> {
     if (this.closed) return Promise.reject(new Error('storage is closed'));
-    return this.committer.append(id, update, author);
+    return this.committer.add({
+      id,
+      data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      author,
+    });
   }
 
   async compact(id: string): Promise<void> {
     await this.committer.settled();
     this.db.transaction(() => this.compactNow(id))();
+    await this.committer.sync();
   }
 
-  /** Compaction after a batch: a failure leaves the rows as they were, and the next batch of the plan retries. */
+  /** Compaction after a commit: a failure leaves the rows as they were, and the next batch of the plan retries. */
   private compactQuietly(id: string): void {
     if (this.closed) return;
     try {
@@ -290,7 +323,7 @@ class SqliteStorage implements Storage {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    // Appends already promised are committed before the file closes.
+    // Appends already promised are committed and synced before the file closes.
     this.closed = true;
     await this.committer.close();
     this.db.close();

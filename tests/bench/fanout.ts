@@ -473,7 +473,7 @@ export const fanout: Benchmark = {
         `Clients run in ${CLIENT_PROCESSES} other processes (each plan's members in one, plans spread to balance`,
         `the count), with the same code for all three: the stock y-websocket provider for Samplan and`,
         `@y/websocket-server, HocuspocusProvider for Hocuspocus. Samplan stores every update in SQLite`,
-        `(synchronous=FULL, grouped commits) before relaying it; the other two keep documents in memory only.`,
+        `(grouped commits, the write-ahead log synced) before relaying it; the other two keep documents in memory only.`,
         `Samplan runs with maxConnectionsPerAddress raised from 1,024 to 100,000 (every bench client comes from`,
         `127.0.0.1), other limits at their defaults.`,
       ].join(' '),

@@ -1,5 +1,5 @@
 // [relay-bundle] The server as `npm run serve` runs it: bundled to plain JavaScript (server/bundle.ts) and started
-// with plain node. It serves the app files beside it, relays, and its writer thread stores what it relayed.
+// with plain node. It serves the app files beside it, relays, and stores what it relayed.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,8 +51,8 @@ test('[relay-bundle] the bundled server serves its app files, relays, and keeps 
     const editing = nodeProvider(relay.url, plan.id, plan.editToken, editor);
     const watching = nodeProvider(relay.url, plan.id, plan.viewToken, witness);
     await waitFor(() => expect(editing.synced && watching.synced).toBe(true));
-    expect(setPlanTitle(editor, alice, 'Lagrad av skrivtråden').ok).toBe(true);
-    await waitFor(() => expect(readPlan(witness).meta.title).toBe('Lagrad av skrivtråden'));
+    expect(setPlanTitle(editor, alice, 'Lagrad och synkad').ok).toBe(true);
+    await waitFor(() => expect(readPlan(witness).meta.title).toBe('Lagrad och synkad'));
     editing.destroy();
     watching.destroy();
   } finally {
@@ -64,7 +64,7 @@ test('[relay-bundle] the bundled server serves its app files, relays, and keeps 
     const reopened = new Y.Doc();
     const reading = nodeProvider(again.url, plan.id, plan.viewToken, reopened);
     await waitFor(() => expect(reading.synced).toBe(true));
-    expect(readPlan(reopened).meta.title).toBe('Lagrad av skrivtråden');
+    expect(readPlan(reopened).meta.title).toBe('Lagrad och synkad');
     reading.destroy();
   } finally {
     expect(await again.stop('SIGTERM')).toBe(0);

@@ -91,7 +91,7 @@ test('[storage-durable] close waits for appends still being committed; an append
     Y.encodeStateAsUpdate(doc),
     new Date().toISOString(),
   );
-  // Not awaited: the commits are still with the writer thread when close is called.
+  // Not awaited: the commits are still waiting for the log's sync when close is called.
   const appends = Array.from({ length: 50 }, (_, i) => {
     doc.getMap('meta').set(`k${i}`, i);
     return first.appendUpdate('planCLOSING', Y.encodeStateAsUpdate(doc), null);
