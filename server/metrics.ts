@@ -1,6 +1,6 @@
 // The relay's Prometheus metrics on a registry of its own (one per server, so servers in one process never collide).
 // Labels are small fixed vocabularies from the code (roles, reasons, storage methods): never a plan id or a token.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from './prometheus.ts';
 import type { Role } from './auth.ts';
 import {
   CLOSE_ADDRESS_CROWDED,
@@ -48,69 +48,69 @@ export class Metrics {
     name: 'samplan_connections_open',
     help: 'Websocket connections admitted to a plan and still open, by role.',
     labelNames: ['role'] as const,
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly refusals = new Counter({
     name: 'samplan_refused_total',
     help: 'Sockets, messages and requests the server refused, by reason.',
     labelNames: ['reason'] as const,
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly received = new Counter({
     name: 'samplan_received_bytes_total',
     help: 'Bytes of websocket frames received from clients.',
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly messages = new Counter({
     name: 'samplan_messages_received_total',
     help: 'Decoded y-websocket messages received, by kind.',
     labelNames: ['kind'] as const,
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly accepted = new Counter({
     name: 'samplan_updates_accepted_total',
     help: 'Document updates stored durably (rate() gives updates per second).',
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly stored = new Counter({
     name: 'samplan_stored_bytes_total',
     help: 'Bytes of document updates stored.',
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly storageSeconds = new Histogram({
     name: 'samplan_storage_seconds',
     help: 'Time taken by storage calls, by method and outcome.',
     labelNames: ['method', 'outcome'] as const,
     buckets: STORAGE_BUCKETS,
-    registers: [this.registry],
+    registry: this.registry,
   });
   private readonly httpResponses = new Counter({
     name: 'samplan_http_responses_total',
     help: 'HTTP responses sent, by status code.',
     labelNames: ['status'] as const,
-    registers: [this.registry],
+    registry: this.registry,
   });
   private plansLoaded: () => number = () => 0;
 
   constructor() {
-    const plans: Gauge = new Gauge({
+    new Gauge({
       name: 'samplan_plans_loaded',
       help: 'Plans held in memory by the relay.',
-      registers: [this.registry],
-      collect: () => plans.set(this.plansLoaded()),
+      registry: this.registry,
+      collect: (gauge) => gauge.set(this.plansLoaded()),
     });
     new Gauge({
       name: 'samplan_process_memory_bytes',
       help: 'Memory of the server process (rss, heap_used, heap_total, external, array_buffers).',
       labelNames: ['kind'] as const,
-      registers: [this.registry],
-      collect() {
+      registry: this.registry,
+      collect: (gauge) => {
         const usage = process.memoryUsage();
-        this.set({ kind: 'rss' }, usage.rss);
-        this.set({ kind: 'heap_used' }, usage.heapUsed);
-        this.set({ kind: 'heap_total' }, usage.heapTotal);
-        this.set({ kind: 'external' }, usage.external);
-        this.set({ kind: 'array_buffers' }, usage.arrayBuffers);
+        gauge.set({ kind: 'rss' }, usage.rss);
+        gauge.set({ kind: 'heap_used' }, usage.heapUsed);
+        gauge.set({ kind: 'heap_total' }, usage.heapTotal);
+        gauge.set({ kind: 'external' }, usage.external);
+        gauge.set({ kind: 'array_buffers' }, usage.arrayBuffers);
       },
     });
     for (const role of ['edit', 'view'] satisfies Role[]) this.connections.set({ role }, 0);
@@ -148,9 +148,9 @@ export class Metrics {
     this.plansLoaded = count;
   }
 
-  /** The Prometheus text exposition. */
+  /** The Prometheus text exposition; a promise, so collecting could become asynchronous without changing callers. */
   async text(): Promise<string> {
-    return this.registry.metrics();
+    return this.registry.text();
   }
 
   get contentType(): string {
