@@ -149,9 +149,14 @@ function byteLength(data: RawData): number {
   return data.byteLength;
 }
 
-/** The frame as one Uint8Array of exactly its own bytes (ws may hand over a slice of a shared pool or fragments). */
+/**
+ * The frame's bytes, copied, so what we keep never holds on to ws's read buffers. A frame under 4 KB is copied into
+ * Node's shared 8 KB pool rather than an ArrayBuffer of its own (Buffer.from): thousands of those a second cost the
+ * garbage collector. A plain Uint8Array view, since Buffer's slice() does not copy.
+ */
 function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+  const copy = Array.isArray(data)
+    ? Buffer.concat(data)
+    : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+  return new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength);
 }
