@@ -1,4 +1,4 @@
-// [server-log] Logs are one JSON object per line (pino) with level, time and msg; token-like fields are redacted,
+// [server-log] Logs are one JSON object per line with level, time and msg; token-like fields are redacted,
 // queries stripped; and a real server's log of plan creation, syncing and refusals holds no token or plan content.
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
@@ -32,6 +32,21 @@ test('[server-log] each line is a JSON object with level, ISO time and msg, plus
   for (const entry of entries) expect(new Date(String(entry.time)).toISOString()).toBe(entry.time);
   expect(entries[0]).toMatchObject({ plan: 'AbCdEfGh12345', conn: 7, role: 'edit' });
   expect(entries[2]).toMatchObject({ error: 'disk I/O error' });
+});
+
+test("[server-log] a caller's fields cannot overwrite level, time, pid or msg; undefined fields are left out", () => {
+  const { lines, log } = capture();
+  log.error('the real message', {
+    level: 'info',
+    time: 'yesterday',
+    pid: 0,
+    msg: 'a forged message',
+    gone: undefined,
+  });
+  const entry = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
+  expect(entry).toMatchObject({ level: 'error', pid: process.pid, msg: 'the real message' });
+  expect(new Date(String(entry.time)).toISOString()).toBe(entry.time);
+  expect(Object.keys(entry)).toEqual(['level', 'time', 'pid', 'msg']);
 });
 
 test('[server-log] token-like fields are redacted and paths and URLs lose their query, whatever a caller passes', () => {
