@@ -8,18 +8,18 @@ import type { Connection } from './connection.ts';
  */
 export const ACK_DELAY_MS = 40;
 
-/** A scheduled ack: its timer, or 'queued' once the timer has fired and the send waits in the room queue. */
+/** A scheduled ack: its timer, or 'queued' once the timer has fired and the send waits for the updates before it. */
 type Pending = NodeJS.Timeout | 'queued';
 
 /**
- * At most one pending ack per connection. The send itself runs on the room's queue, so it goes out after
- * every update that arrived before the timer fired: the last ack of a burst covers the whole burst.
+ * At most one pending ack per connection. The send itself waits until every update accepted before the timer
+ * fired is applied, so the last ack of a burst covers the whole burst.
  */
 export class AckScheduler {
   private readonly pending = new Map<Connection, Pending>();
 
   constructor(
-    /** Runs a task on the room's queue, after everything queued before it. */
+    /** Runs a task once every update the room accepted before it has been applied. */
     private readonly enqueue: (task: () => void) => void,
     /** Sends the acknowledgement (the relay's current sync step 1) to `connection`. */
     private readonly send: (connection: Connection) => void,

@@ -13,14 +13,22 @@ export class PlanSize {
 
   constructor(private readonly maxBytes: number) {}
 
-  /** Counts updates that are in the doc (those loaded from storage, then each accepted one). */
+  /** Counts updates that are in the doc or on their way (those loaded from storage, then each accepted one). */
   added(updates: readonly Uint8Array[]): void {
     for (const update of updates) this.bound += update.length;
   }
 
-  /** True when `doc` with `update` applied would still be at most the limit; call before storing the update. */
+  /** True when the upper bound alone shows `update` fits: no need to measure the doc. */
+  withinBound(update: Uint8Array): boolean {
+    return this.bound + update.length <= this.maxBytes;
+  }
+
+  /**
+   * True when `doc` with `update` applied would still be at most the limit; call before storing the update.
+   * When the bound is passed the doc is measured, so it must then hold every update counted by `added`.
+   */
   fits(doc: PlanDoc, update: Uint8Array): boolean {
-    if (this.bound + update.length <= this.maxBytes) return true;
+    if (this.withinBound(update)) return true;
     const current = encodeDoc(doc);
     const after = mergeUpdateList([current, update]).length;
     // From here on the bound is exact again; `added` adds the update's own size if it is accepted.

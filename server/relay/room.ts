@@ -63,17 +63,22 @@ const handlers: { readonly [K in ClientMessageKind]: Handler<K> } = {
 
 /**
  * A plan in memory. Every task (load, greeting, message) runs through one queue, in arrival order, so nobody
- * is answered before the stored state has loaded, and unloading waits for the last update to be stored.
+ * is answered before the stored state has loaded. An accepted update does not hold the queue while it is stored:
+ * it waits on a second chain, `applying`, which applies and relays updates in arrival order as each becomes
+ * durable. So the plan's next updates are stored in the same commit, and presence is not held behind the disk.
+ * Unloading and shutdown wait for both.
  */
 export class Room {
   readonly doc: PlanDoc = newPlanDoc();
   readonly awareness = new Awareness(this.doc);
   private readonly connections = new Set<Connection>();
   private queue: Promise<void> = Promise.resolve();
+  /** Accepted updates waiting to be durable, then applied and relayed; and acks, which go out after them. */
+  private applying: Promise<void> = Promise.resolve();
   private loadError: unknown = undefined;
   private readonly planSize: PlanSize;
   private readonly acks = new AckScheduler(
-    (task) => void this.enqueue(task),
+    (task) => void this.afterApplied(task),
     (connection) => connection.send(encodeSyncStep1(this.doc)),
   );
 
@@ -106,12 +111,31 @@ export class Room {
     return run;
   }
 
-  /** Resolves once every task enqueued so far (and any they enqueued) has run. */
+  /** Runs `step` once every update accepted before it has been applied and relayed (or failed to store). */
+  private afterApplied(step: () => Promise<void> | void): Promise<void> {
+    const run = this.applying.then(step).catch((error: unknown) => {
+      this.log.error('room update failed', { plan: this.planId, error: errorText(error) });
+    });
+    this.applying = run;
+    return run;
+  }
+
+  /** Resolves once every update accepted so far (and any accepted meanwhile) is stored, applied and relayed. */
+  async applied(): Promise<void> {
+    let tail: Promise<void>;
+    do {
+      tail = this.applying;
+      await tail;
+    } while (tail !== this.applying);
+  }
+
+  /** Resolves once every task enqueued so far (and any they enqueued) has run and its updates are applied. */
   async idle(): Promise<void> {
     let tail: Promise<void>;
     do {
       tail = this.queue;
       await tail;
+      await this.applied();
     } while (tail !== this.queue);
   }
 
@@ -191,7 +215,9 @@ export class Room {
   /**
    * The relay's core rule: parse → (viewer: refuse new content) → store durably → apply → relay to the others
    * → acknowledge to the sender. An update that adds nothing (the stock client's sync reply) is dropped
-   * silently, for viewers and editors alike; the sender's author is stored with the update.
+   * silently, for viewers and editors alike; the sender's author is stored with the update. The checks see
+   * the doc without updates still being stored: at worst a repeat of one of those is stored twice, which Yjs
+   * ignores on apply.
    */
   async receiveUpdate(connection: Connection, bytes: Uint8Array): Promise<void> {
     // The stock client answers every sync step 1 (each ack included) with this, mostly: skip the O(plan) check.
@@ -204,19 +230,29 @@ export class Room {
       this.log.warn('viewer tried to write', { plan: this.planId, conn: connection.id });
       return connection.close(CLOSE_VIEWER_WROTE, 'read-only');
     }
+    // Near the limit the size is measured on the doc itself, so it must hold every update accepted before.
+    if (!this.planSize.withinBound(update)) await this.applied();
     if (!this.planSize.fits(this.doc, update)) {
       this.log.warn('plan too large', { plan: this.planId, conn: connection.id, bytes: update.length });
       return connection.close(CLOSE_PLAN_TOO_LARGE, 'plan too large');
     }
-    await this.storage.appendUpdate(this.planId, update, connection.announced.author);
-    crashPoint('after-store');
-    const origin: RelayOrigin = { kind: 'relay', connectionId: connection.id };
-    applyUpdateTo(this.doc, update, origin);
+    const stored = this.storage.appendUpdate(this.planId, update, connection.announced.author);
     this.planSize.added([update]);
-    const frame = encodeUpdate(update);
-    for (const other of this.connections) if (other !== connection) other.send(frame);
-    // Only updates that added content are acked: acking a no-op would draw another no-op reply, forever.
-    this.acks.schedule(connection);
+    void this.afterApplied(async () => {
+      try {
+        await stored;
+      } catch (error) {
+        connection.close(CLOSE_INTERNAL_ERROR, 'internal error');
+        throw error;
+      }
+      crashPoint('after-store');
+      const origin: RelayOrigin = { kind: 'relay', connectionId: connection.id };
+      applyUpdateTo(this.doc, update, origin);
+      const frame = encodeUpdate(update);
+      for (const other of this.connections) if (other !== connection) other.send(frame);
+      // Only updates that added content are acked: acking a no-op would draw another no-op reply, forever.
+      this.acks.schedule(connection);
+    });
   }
 
   /** Releases the doc and awareness (stops awareness' outdated-state timer). */

@@ -33,7 +33,8 @@ export class Rooms {
   leave(room: Room, connection: Connection): void {
     room.remove(connection);
     if (room.size > 0) return;
-    void room.enqueue(() => {
+    void room.enqueue(async () => {
+      await room.applied();
       // Someone may have joined while the queue drained; then the room stays.
       if (room.size > 0 || this.rooms.get(room.planId) !== room) return;
       this.rooms.delete(room.planId);
