@@ -23,6 +23,7 @@ import { SAMPLAN_BENCH_LIMITS, SYSTEM_NAMES, SYSTEMS } from './fanout/protocol.t
 import type { FromClients, FromRelay, PlanAssignment, SystemId, ToClients } from './fanout/protocol.ts';
 import { cpuSeconds, RssSampler, startChild } from './fanout/processes.ts';
 import { bundleServer } from '../../server/bundle.ts';
+import { servedNodeOptions } from '../helpers/serveScript.ts';
 
 const BENCH = 'fanout';
 const envNumber = (name: string, fallback: number): number => {
@@ -60,18 +61,8 @@ const ROUNDS = envNumber('FANOUT_ROUNDS', 3);
 /** Client processes; every plan's members share one, and plans are spread so each has about N / 2 clients. */
 const CLIENT_PROCESSES = 2;
 
-/**
- * The node options `npm run serve` starts Samplan with (package.json), so the bench runs Samplan's relay as it is
- * run in production; the other two run with node's defaults, as their documentation starts them.
- */
-function servedNodeOptions(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    scripts?: Record<string, string>;
-  };
-  const match = /^node((?: --[\w-]+(?:=\S+)?)*) dist-server\/main\.mjs$/.exec(pkg.scripts?.serve ?? '');
-  if (match === null) throw new Error('package.json: "serve" is not "node [options] dist-server/main.mjs"');
-  return (match[1] ?? '').split(' ').filter(Boolean);
-}
+/** Samplan's relay runs with the node options of `npm run serve`, as in production; the other two with node's
+ * defaults, as their documentation starts them. */
 const SERVED_NODE_OPTIONS = servedNodeOptions();
 
 /**

@@ -38,8 +38,8 @@ export interface ChildRelay {
 }
 
 /**
- * Starts `server/main.ts` (or `bundle`, a bundled main.mjs, with plain node) with PORT, HOST=127.0.0.1, DATA_DIR
- * and any `env` additions, and resolves once /healthz answers. Rejects with the child's output if it exits or does
+ * Starts `server/main.ts` (or `bundle`, a bundled main.mjs, with plain node), with `nodeOptions`, PORT,
+ * HOST=127.0.0.1, DATA_DIR and any `env` additions, and resolves once /healthz answers. Rejects with the child's output if it exits or does
  * not answer within `timeout` ms.
  */
 export async function startChildRelay(
@@ -48,7 +48,8 @@ export async function startChildRelay(
     dataDir,
     env: more = {},
     bundle,
-  }: { port: number; dataDir: string; env?: NodeJS.ProcessEnv; bundle?: string },
+    nodeOptions = [],
+  }: { port: number; dataDir: string; env?: NodeJS.ProcessEnv; bundle?: string; nodeOptions?: string[] },
   timeout = 20_000,
 ): Promise<ChildRelay> {
   const env: NodeJS.ProcessEnv = {
@@ -60,7 +61,7 @@ export async function startChildRelay(
   };
   // Plan creation in the tests must not need an admin token the developer happens to have set.
   delete env.SAMPLAN_ADMIN_TOKEN;
-  const args = bundle === undefined ? ['--import', 'tsx', 'server/main.ts'] : [bundle];
+  const args = [...nodeOptions, ...(bundle === undefined ? ['--import', 'tsx', 'server/main.ts'] : [bundle])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env,

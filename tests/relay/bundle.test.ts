@@ -1,5 +1,5 @@
 // [relay-bundle] The server as `npm run serve` runs it: bundled to plain JavaScript (server/bundle.ts) and started
-// with plain node. It serves the app files beside it, relays, and stores what it relayed.
+// with plain node and the serve script's node options. It serves the app files beside it, relays, and stores what it relayed.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { readPlan } from '../../src/model/plan.ts';
 import { bundleServer } from '../../server/bundle.ts';
 import { freePort, startChildRelay } from '../helpers/childRelay.ts';
 import { createPlanAt, nodeProvider } from '../helpers/nodeClient.ts';
+import { servedNodeOptions } from '../helpers/serveScript.ts';
 import type { CreatedPlan } from '../helpers/startRelay.ts';
 import { alice } from '../helpers/plans.ts';
 import { waitFor } from '../helpers/waitFor.ts';
@@ -38,7 +39,9 @@ afterAll(async () => {
 test('[relay-bundle] the bundled server serves its app files, relays, and keeps what it stored over a restart', async () => {
   const bundle = path.join(root, 'dist-server/main.mjs');
   const port = await freePort();
-  const relay = await startChildRelay({ port, dataDir, bundle });
+  const nodeOptions = servedNodeOptions();
+  expect(nodeOptions).toContain('--max-semi-space-size=2');
+  const relay = await startChildRelay({ port, dataDir, bundle, nodeOptions });
   let plan: CreatedPlan;
   try {
     const page = await fetch(`${relay.url}/`);
@@ -59,7 +62,7 @@ test('[relay-bundle] the bundled server serves its app files, relays, and keeps 
     expect(await relay.stop('SIGTERM')).toBe(0);
   }
 
-  const again = await startChildRelay({ port, dataDir, bundle });
+  const again = await startChildRelay({ port, dataDir, bundle, nodeOptions });
   try {
     const reopened = new Y.Doc();
     const reading = nodeProvider(again.url, plan.id, plan.viewToken, reopened);
