@@ -5,14 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer } from '../../server/app.ts';
 import type { RunningServer } from '../../server/app.ts';
 import { silentLogger } from '../../server/log.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
 import type { Storage } from '../../server/storage/types.ts';
+import { nodeProvider } from '../helpers/nodeClient.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 /** One append held by the test: the real append runs when it is released. */
@@ -48,11 +48,7 @@ function heldStorage(inner: Storage, held: HeldAppend[], holding: { on: boolean 
 }
 
 function provider(url: string, planId: string, token: string, doc: Y.Doc): WebsocketProvider {
-  const created = new WebsocketProvider(`${url}/sync`, planId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
+  const created = nodeProvider(url, planId, token, doc);
   providers.push(created);
   return created;
 }
