@@ -159,43 +159,58 @@ export class Metrics {
 
   /**
    * `storage` with every method timed into `samplan_storage_seconds{method}`; `appendUpdate` also counts the
-   * accepted update and its bytes once it is stored. A Proxy, so methods added to Storage later are timed too.
+   * accepted update and its bytes once it is stored. A Proxy, so methods added to Storage later are timed too;
+   * each method is wrapped once, since the relay calls appendUpdate for every update.
    */
   meter(storage: Storage): Storage {
+    const wrapped = new Map<string, (...args: unknown[]) => unknown>();
     return new Proxy(storage, {
       get: (target, property, receiver) => {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function' || typeof property !== 'string') return value;
-        const method = value as (...args: unknown[]) => unknown;
-        return (...args: unknown[]): unknown => {
-          const stop = this.storageSeconds.startTimer({ method: property });
-          let result: unknown;
-          try {
-            result = method.apply(target, args);
-          } catch (error) {
-            stop({ outcome: 'error' });
-            throw error;
-          }
-          if (!(result instanceof Promise)) {
-            stop({ outcome: 'ok' });
-            return result;
-          }
-          return result.then(
-            (resolved: unknown) => {
-              stop({ outcome: 'ok' });
-              if (property === 'appendUpdate' && args[1] instanceof Uint8Array) {
-                this.accepted.inc();
-                this.stored.inc(args[1].byteLength);
-              }
-              return resolved;
-            },
-            (error: unknown) => {
-              stop({ outcome: 'error' });
-              throw error;
-            },
+        let wrapper = wrapped.get(property);
+        if (wrapper === undefined) {
+          wrapper = this.timed(property, (args) =>
+            (value as (...args: unknown[]) => unknown).apply(target, args),
           );
-        };
+          wrapped.set(property, wrapper);
+        }
+        return wrapper;
       },
     });
+  }
+
+  /** `call` timed as storage method `method`, its outcome told apart. */
+  private timed(method: string, call: (args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+    const observe = (start: number, outcome: 'ok' | 'error'): void =>
+      this.storageSeconds.observe({ method, outcome }, (performance.now() - start) / 1000);
+    return (...args) => {
+      const start = performance.now();
+      let result: unknown;
+      try {
+        result = call(args);
+      } catch (error) {
+        observe(start, 'error');
+        throw error;
+      }
+      if (!(result instanceof Promise)) {
+        observe(start, 'ok');
+        return result;
+      }
+      return result.then(
+        (resolved: unknown) => {
+          observe(start, 'ok');
+          if (method === 'appendUpdate' && args[1] instanceof Uint8Array) {
+            this.accepted.inc();
+            this.stored.inc(args[1].byteLength);
+          }
+          return resolved;
+        },
+        (error: unknown) => {
+          observe(start, 'error');
+          throw error;
+        },
+      );
+    };
   }
 }

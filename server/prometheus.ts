@@ -51,12 +51,25 @@ const escapeHelp = (help: string): string => help.replace(/\\/g, '\\\\').replace
 const sample = (name: string, pairs: string, value: number): string =>
   `${name}${pairs === '' ? '' : `{${pairs}}`} ${formatNumber(value)}`;
 
+/** Label values level by level, in `labelNames` order; the last level holds the series under SERIES. */
+type Index = Map<string | undefined | typeof SERIES, unknown>;
+const SERIES = Symbol('series');
+const NO_LABELS = {};
+
+/** The number given as `(value)` or `(labels, value)`, else `fallback`. */
+const valueOf = (
+  labelsOrValue: object | number | undefined,
+  value: number | undefined,
+  fallback: number,
+): number => (typeof labelsOrValue === 'number' ? labelsOrValue : (value ?? fallback));
+
 abstract class Metric<L extends string, S> {
   readonly name: string;
   private readonly help: string;
   private readonly labelNames: readonly L[];
   /** Series keyed by their rendered label pairs, listed in `labelNames` order so equal label sets share one. */
   private readonly series = new Map<string, S>();
+  private readonly index: Index = new Map();
   protected abstract readonly type: 'counter' | 'gauge' | 'histogram';
 
   constructor(options: MetricOptions<L>) {
@@ -74,29 +87,39 @@ abstract class Metric<L extends string, S> {
     return lines;
   }
 
-  /** The series for `labels`, created empty on first use; a label name the metric lacks throws. */
+  /**
+   * The series for `labels`, created empty on first use; a label name the metric lacks throws. Found through
+   * `index` (one Map level per label name) without building a string: the relay counts every frame it receives.
+   */
   protected at(labels: Labels<L>): S {
-    for (const label of Object.keys(labels))
+    for (const label in labels) {
       if (!this.labelNames.includes(label as L)) throw new Error(`metric ${this.name} has no label ${label}`);
+    }
+    let level = this.index;
+    for (const label of this.labelNames) {
+      const value = labels[label];
+      let next = level.get(value) as Index | undefined;
+      if (next === undefined) level.set(value, (next = new Map()));
+      level = next;
+    }
+    const found = level.get(SERIES) as S | undefined;
+    if (found !== undefined) return found;
     const pairs = this.labelNames
       .flatMap((label) => {
         const value = labels[label];
         return value === undefined ? [] : [`${label}="${escapeLabelValue(value)}"`];
       })
       .join(',');
+    // Distinct label objects may render alike (a value left out, or given as undefined): they share one series.
     let series = this.series.get(pairs);
     if (series === undefined) this.series.set(pairs, (series = this.empty()));
+    level.set(SERIES, series);
     return series;
   }
 
-  /** Applies `change` to the series named by the `(labels, value)` or `(value)` arguments of the public methods. */
-  protected update(
-    labelsOrValue: Labels<L> | number | undefined,
-    value: number | undefined,
-    change: (series: S, value: number) => void,
-  ): void {
-    if (typeof labelsOrValue === 'number') change(this.at({}), labelsOrValue);
-    else change(this.at(labelsOrValue ?? {}), value ?? 1);
+  /** The series named by the `(labels, value)` or `(value)` arguments of the public methods. */
+  protected seriesOf(labelsOrValue: Labels<L> | number | undefined): S {
+    return typeof labelsOrValue === 'object' ? this.at(labelsOrValue) : this.at(NO_LABELS);
   }
 
   protected abstract empty(): S;
@@ -118,11 +141,11 @@ abstract class Scalar<L extends string> extends Metric<L, { value: number }> {
 export class Counter<L extends string = never> extends Scalar<L> {
   protected readonly type = 'counter';
 
-  readonly inc: OptionalValue<L> = (labelsOrValue?: Labels<L> | number, by?: number) =>
-    this.update(labelsOrValue, by, (series, value) => {
-      if (!(value >= 0)) throw new Error(`counter ${this.name} cannot change by ${value}`);
-      series.value += value;
-    });
+  readonly inc: OptionalValue<L> = (labelsOrValue?: Labels<L> | number, by?: number) => {
+    const value = valueOf(labelsOrValue, by, 1);
+    if (!(value >= 0)) throw new Error(`counter ${this.name} cannot change by ${value}`);
+    this.seriesOf(labelsOrValue).value += value;
+  };
 }
 
 export interface GaugeOptions<L extends string> extends MetricOptions<L> {
@@ -138,14 +161,17 @@ export class Gauge<L extends string = never> extends Scalar<L> {
     super(options);
   }
 
-  readonly set: RequiredValue<L> = (labelsOrValue: Labels<L> | number, to?: number) =>
-    this.update(labelsOrValue, to, (series, value) => (series.value = value));
+  readonly set: RequiredValue<L> = (labelsOrValue: Labels<L> | number, to?: number) => {
+    this.seriesOf(labelsOrValue).value = valueOf(labelsOrValue, to, 0);
+  };
 
-  readonly inc: OptionalValue<L> = (labelsOrValue?: Labels<L> | number, by?: number) =>
-    this.update(labelsOrValue, by, (series, value) => (series.value += value));
+  readonly inc: OptionalValue<L> = (labelsOrValue?: Labels<L> | number, by?: number) => {
+    this.seriesOf(labelsOrValue).value += valueOf(labelsOrValue, by, 1);
+  };
 
-  readonly dec: OptionalValue<L> = (labelsOrValue?: Labels<L> | number, by?: number) =>
-    this.update(labelsOrValue, by, (series, value) => (series.value -= value));
+  readonly dec: OptionalValue<L> = (labelsOrValue?: Labels<L> | number, by?: number) => {
+    this.seriesOf(labelsOrValue).value -= valueOf(labelsOrValue, by, 1);
+  };
 
   override lines(): string[] {
     this.options.collect?.(this);
@@ -172,23 +198,14 @@ export class Histogram<L extends string = never> extends Metric<L, Observations>
     this.buckets = [...options.buckets].sort((a, b) => a - b);
   }
 
-  readonly observe: RequiredValue<L> = (labelsOrValue: Labels<L> | number, observed?: number) =>
-    this.update(labelsOrValue, observed, (series, value) => {
-      const bucket = this.buckets.findIndex((bound) => value <= bound);
-      if (bucket >= 0) series.perBucket[bucket] = (series.perBucket[bucket] ?? 0) + 1;
-      series.sum += value;
-      series.count += 1;
-    });
-
-  /** Starts timing; the returned function observes the seconds elapsed under both label sets, and returns them. */
-  startTimer(labels: Labels<L> = {}): (moreLabels?: Labels<L>) => number {
-    const start = performance.now();
-    return (moreLabels = {}) => {
-      const seconds = (performance.now() - start) / 1000;
-      this.observe({ ...labels, ...moreLabels }, seconds);
-      return seconds;
-    };
-  }
+  readonly observe: RequiredValue<L> = (labelsOrValue: Labels<L> | number, observed?: number) => {
+    const value = valueOf(labelsOrValue, observed, 0);
+    const series = this.seriesOf(labelsOrValue);
+    const bucket = this.buckets.findIndex((bound) => value <= bound);
+    if (bucket >= 0) series.perBucket[bucket] = (series.perBucket[bucket] ?? 0) + 1;
+    series.sum += value;
+    series.count += 1;
+  };
 
   protected empty(): Observations {
     return { perBucket: this.buckets.map(() => 0), sum: 0, count: 0 };
