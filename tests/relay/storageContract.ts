@@ -165,6 +165,30 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
       );
     });
 
+    test('[storage-compact] grouped appends and an explicit compact between them keep the rows bounded', async () => {
+      await create('planAAAA0C');
+      const writer = new Y.Doc();
+      Y.applyUpdate(writer, (await storage.loadUpdates('planAAAA0C'))[0] ?? new Uint8Array());
+      const updates: Uint8Array[] = [];
+      writer.on('update', (update: Uint8Array) => updates.push(update));
+      const appendAll = async (from: number, count: number): Promise<void> => {
+        for (let i = from; i < from + count; i++) writer.getMap('meta').set(`k${i % 11}`, `v${i}`);
+        // Sent together, they share commits: the count of rows grows by a batch at a time.
+        await Promise.all(
+          updates.splice(0).map((update) => storage.appendUpdate('planAAAA0C', update, ALICE)),
+        );
+      };
+      await appendAll(0, COMPACT_AFTER - 3);
+      await storage.compact('planAAAA0C');
+      expect(await storage.loadUpdates('planAAAA0C')).toHaveLength(1);
+      await appendAll(100, COMPACT_AFTER * 2 + 5);
+      await appendAll(200, COMPACT_AFTER + 1);
+      expect((await storage.loadUpdates('planAAAA0C')).length).toBeLessThanOrEqual(COMPACT_AFTER);
+      expect((await rebuild(storage, 'planAAAA0C')).getMap('meta').toJSON()).toEqual(
+        writer.getMap('meta').toJSON(),
+      );
+    });
+
     test('[storage-compact] an explicit compact leaves one snapshot with the same content', async () => {
       await create('planAAAA08');
       await storage.appendUpdate('planAAAA08', updateSetting('x', '1'), ALICE);
