@@ -23,7 +23,7 @@ export interface AwarenessEntry {
   readonly state: unknown;
 }
 
-/** A frame from a client, decoded and bounds-checked; byte payloads are copies that own their memory. */
+/** A frame from a client, decoded and bounds-checked; byte payloads are views of the frame. */
 export type ClientMessage =
   | { readonly kind: 'syncStep1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'syncStep2'; readonly update: Uint8Array }
@@ -39,11 +39,15 @@ export class MalformedMessage extends Error {}
 
 type Decoder = decoding.Decoder;
 
-/** Reads a length-prefixed byte string, refusing lengths beyond the frame (lib0 would read past it). */
+/**
+ * Reads a length-prefixed byte string, refusing lengths beyond the frame (lib0 would read past it). A view, not a
+ * copy: the frame given to decodeClientMessage is the relay's own copy, and copying each payload again was the
+ * relay's largest source of garbage after sending.
+ */
 function readBytes(decoder: Decoder): Uint8Array {
   const length = decoding.readVarUint(decoder);
   if (length > decoder.arr.length - decoder.pos) throw new MalformedMessage('length beyond end of frame');
-  return decoding.readUint8Array(decoder, length).slice();
+  return decoding.readUint8Array(decoder, length);
 }
 
 function readSync(decoder: Decoder): ClientMessage {
@@ -95,8 +99,9 @@ const readers: Readonly<Record<number, (decoder: Decoder) => ClientMessage>> = {
 };
 
 /**
- * Decodes one frame into one message. Throws MalformedMessage for an unknown type, a truncated frame,
- * trailing bytes or an unreadable awareness state. Update payloads are not checked here (parseUpdate does that).
+ * Decodes one frame into one message; its byte payloads are views of `frame`, which must not be reused after.
+ * Throws MalformedMessage for an unknown type, a truncated frame, trailing bytes or an unreadable awareness state.
+ * Update payloads are not checked here (checkPeerUpdate does that).
  */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   try {

@@ -1,12 +1,6 @@
 // One loaded plan: its doc, awareness and sockets; applies the relay rules to every message, one at a time.
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import {
-  applyUpdateTo,
-  destroyPlanDoc,
-  newPlanDoc,
-  parseUpdate,
-  updateAddsContent,
-} from '../../src/model/docs.ts';
+import { applyUpdateTo, checkPeerUpdate, destroyPlanDoc, newPlanDoc } from '../../src/model/docs.ts';
 import type { PlanDoc } from '../../src/model/docs.ts';
 import type { Role } from '../auth.ts';
 import {
@@ -219,13 +213,12 @@ export class Room {
    * the doc without updates still being stored: at worst a repeat of one of those is stored twice, which Yjs
    * ignores on apply.
    */
-  async receiveUpdate(connection: Connection, bytes: Uint8Array): Promise<void> {
-    // The stock client answers every sync step 1 (each ack included) with this, mostly: skip the O(plan) check.
-    if (isEmptyUpdate(bytes)) return;
-    const parsed = parseUpdate(bytes);
-    if (!parsed.ok) throw new MalformedMessage(parsed.error.detail);
-    const update = parsed.value;
-    if (!updateAddsContent(this.doc, update)) return;
+  async receiveUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+    // A client whose doc has no deletions answers every sync step 1 (each ack included) with this.
+    if (isEmptyUpdate(update)) return;
+    const checked = checkPeerUpdate(this.doc, update);
+    if (!checked.ok) throw new MalformedMessage(checked.error.detail);
+    if (checked.value === 'known') return;
     if (connection.role !== 'edit') {
       this.log.warn('viewer tried to write', { plan: this.planId, conn: connection.id });
       return connection.close(CLOSE_VIEWER_WROTE, 'read-only');

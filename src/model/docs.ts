@@ -32,35 +32,67 @@ export function parseUpdate(bytes: Uint8Array): Result<Uint8Array> {
   }
 }
 
+/** What a peer's update means to the doc: it holds something the doc lacks, or only what the doc has. */
+export type UpdateNews = 'adds' | 'known';
+
 /**
- * True when `update` holds anything `doc` lacks: new items or deletions. A read-only client's sync reply
- * that only repeats what the doc has returns false, and is harmless.
+ * Checks a peer's update against `doc` in one decoding: refused if it does not decode completely as a Yjs update
+ * (v1), else whether it adds items or deletions. A read-only client's sync reply that only repeats what the doc
+ * has is 'known', and harmless.
  */
-export function updateAddsContent(doc: PlanDoc, update: Uint8Array): boolean {
-  // New items show in the clocks the update reaches, at the cost of decoding the update alone (its state vector
-  // would not do: it counts only runs from clock 0, and a live edit starts further on). Only an update with no new
-  // items (a sync reply, a deletion) needs the doc's snapshot, which walks the whole doc: it is kept until the doc
-  // next changes, so a burst of sync replies (one per member, after each acknowledgement) walks it once.
-  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-    if (clock > Y.getState(doc.store, client)) return true;
+export function checkPeerUpdate(doc: PlanDoc, bytes: Uint8Array): Result<UpdateNews> {
+  // The stock client answers each of the relay's sync steps 1 (its acknowledgements) with its own deletions; when
+  // it is in step with the relay those are byte for byte what the relay would send, and need no decoding at all.
+  // (Its first byte counts the clients it has items of: 0. An edit's does not, and skips the comparison.)
+  if (bytes[0] === 0 && sameBytes(bytes, inStepReplyOf(doc))) return ok('known');
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+  try {
+    structs = Y.decodeUpdate(bytes).structs;
+  } catch (error) {
+    return fail('bad_update', `not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return !Y.snapshotContainsUpdate(snapshotOf(doc), update);
+  // New items show in the clocks the update reaches (its state vector would not do: it counts only runs from
+  // clock 0, and a live edit starts further on). Only an update with no new items (a sync reply, a deletion) needs
+  // the doc's snapshot, which walks the whole doc: kept until the doc next changes, like the reply above.
+  for (const struct of structs) {
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return ok('adds');
+  }
+  return ok(Y.snapshotContainsUpdate(cached(doc).snapshot(), bytes) ? 'known' : 'adds');
 }
 
-const snapshots = new WeakMap<PlanDoc, Y.Snapshot>();
-const watched = new WeakSet<PlanDoc>();
+/** What the doc caches about itself until its next transaction. */
+interface DocCache {
+  snapshot(): Y.Snapshot;
+  inStepReply(): Uint8Array;
+}
 
-function snapshotOf(doc: PlanDoc): Y.Snapshot {
-  let snapshot = snapshots.get(doc);
-  if (snapshot === undefined) {
-    snapshot = Y.snapshot(doc);
-    snapshots.set(doc, snapshot);
+const caches = new WeakMap<PlanDoc, DocCache>();
+
+function cached(doc: PlanDoc): DocCache {
+  let cache = caches.get(doc);
+  if (cache === undefined) {
+    let snapshot: Y.Snapshot | undefined;
+    let reply: Uint8Array | undefined;
+    cache = {
+      snapshot: () => (snapshot ??= Y.snapshot(doc)),
+      inStepReply: () => (reply ??= Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc))),
+    };
+    caches.set(doc, cache);
+    doc.on('afterTransaction', () => {
+      snapshot = undefined;
+      reply = undefined;
+    });
   }
-  if (!watched.has(doc)) {
-    watched.add(doc);
-    doc.on('afterTransaction', () => snapshots.delete(doc));
-  }
-  return snapshot;
+  return cache;
+}
+
+/** The sync reply of a peer that holds exactly this doc: no items, and all of the doc's deletions. */
+const inStepReplyOf = (doc: PlanDoc): Uint8Array => cached(doc).inStepReply();
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   onDocChange,
   onDocUpdate,
   parseUpdate,
-  updateAddsContent,
+  checkPeerUpdate,
 } from '../../../src/model/docs.ts';
 import { renameFocusArea } from '../../../src/model/focusAreas.ts';
 import { onPlanChange } from '../../../src/model/observe.ts';
@@ -100,31 +100,59 @@ describe('[docs] update checks used by the relay', () => {
     });
   });
 
-  it('updateAddsContent is false for a repeat of known content and true for a new edit', () => {
+  const news = (doc: Y.Doc, update: Uint8Array): string => {
+    const checked = checkPeerUpdate(doc, update);
+    return checked.ok ? checked.value : checked.error.code;
+  };
+
+  it('checkPeerUpdate: known for a repeat of known content, adds for a new edit, refuses random bytes', () => {
     const doc = seededDoc();
     const replica = newPlanDoc();
     applyUpdateTo(replica, encodeDoc(doc));
-    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(false);
-    expect(updateAddsContent(doc, new Uint8Array([0, 0]))).toBe(false);
+    expect(news(doc, encodeDoc(replica))).toBe('known');
+    expect(news(doc, new Uint8Array([0, 0]))).toBe('known');
     setActivityField(replica, bertil, first(readPlan(replica).activities).id, 'note', 'ny');
-    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(true);
+    expect(news(doc, encodeDoc(replica))).toBe('adds');
+    expect(news(doc, new Uint8Array([255, 255, 255, 255, 1, 2, 3]))).toBe('bad_update');
   });
 
-  it('updateAddsContent sees a deletion alone, and a doc changed since the last check', () => {
+  it('checkPeerUpdate sees a deletion alone, and a doc changed since the last check', () => {
     const doc = seededDoc();
     const replica = newPlanDoc();
     applyUpdateTo(replica, encodeDoc(doc));
-    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(false);
+    expect(news(doc, encodeDoc(replica))).toBe('known');
     const deletions: Uint8Array[] = [];
     onDocUpdate(replica, (update) => deletions.push(update));
     replica.getMap('meta').delete('county');
     const [deletion] = deletions;
     if (deletion === undefined) throw new Error('a deletion is an update');
     expect(Y.encodeStateVector(replica)).toEqual(Y.encodeStateVector(doc));
-    expect(updateAddsContent(doc, deletion)).toBe(true);
+    expect(news(doc, deletion)).toBe('adds');
     applyUpdateTo(doc, deletion);
-    expect(updateAddsContent(doc, deletion)).toBe(false);
-    expect(updateAddsContent(doc, encodeDoc(replica))).toBe(false);
+    expect(news(doc, deletion)).toBe('known');
+    expect(news(doc, encodeDoc(replica))).toBe('known');
+  });
+
+  it('checkPeerUpdate: a sync reply with the same deletions is known, one with a deletion more adds', () => {
+    const doc = seededDoc();
+    const activity = first(readPlan(doc).activities).id;
+    setActivityField(doc, bertil, activity, 'note', 'första');
+    setActivityField(doc, bertil, activity, 'note', 'andra');
+    const replica = newPlanDoc();
+    applyUpdateTo(replica, encodeDoc(doc));
+    // What the stock client sends in answer to the relay's sync step 1: nothing new, and every deletion it knows.
+    const reply = (): Uint8Array => Y.encodeStateAsUpdate(replica, Y.encodeStateVector(doc));
+    expect(reply().length).toBeGreaterThan(2);
+    expect(news(doc, reply())).toBe('known');
+    setActivityField(doc, bertil, activity, 'note', 'tredje');
+    expect(news(doc, reply())).toBe('known');
+    applyUpdateTo(replica, encodeDoc(doc));
+    replica.getMap('meta').delete('county');
+    const withDeletion = reply();
+    expect(Y.encodeStateVector(replica)).toEqual(Y.encodeStateVector(doc));
+    expect(news(doc, withDeletion)).toBe('adds');
+    applyUpdateTo(doc, withDeletion);
+    expect(news(doc, withDeletion)).toBe('known');
   });
 
   it('mergeUpdateList keeps every update', () => {
