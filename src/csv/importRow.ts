@@ -182,7 +182,7 @@ function readOwners(
 ): { names: string[]; unknown: string[] } {
   const names = new Map<string, string>();
   const unknown: string[] = [];
-  for (const written of text.split(/[,;\r\n]+/)) {
+  for (const written of ownerNamesIn(text, lookup)) {
     if (written.trim() === '') continue;
     const key = nameKey(written);
     if (names.has(key)) continue;
@@ -193,4 +193,40 @@ function readOwners(
     if (known === undefined) unknown.push(name);
   }
   return { names: [...names.values()], unknown };
+}
+
+/**
+ * The names in an owners cell. A known participant whose name holds a separator ("Vård, stöd och omsorg") is one
+ * name, not two: at each piece the longest run of pieces that spells a known name is taken whole.
+ */
+function ownerNamesIn(text: string, lookup: RowLookup): string[] {
+  const pieces = text.split(/([,;\r\n]+)/);
+  const names: string[] = [];
+  const longest = 2 * separatorsInNames(lookup);
+  // Pieces alternate: name, separators, name, … (even indexes are names).
+  for (let start = 0; start < pieces.length; start += 2) {
+    let end = start;
+    for (let last = Math.min(pieces.length - 1, start + longest); last > start; last -= 2) {
+      if (lookup.participants.has(nameKey(pieces.slice(start, last + 1).join('')))) {
+        end = last;
+        break;
+      }
+    }
+    names.push(pieces.slice(start, end + 1).join(''));
+    start = end;
+  }
+  return names;
+}
+
+const separatorCounts = new WeakMap<RowLookup, number>();
+
+/** The most separators any known participant's name holds (usually none): how far a name can reach. */
+function separatorsInNames(lookup: RowLookup): number {
+  let most = separatorCounts.get(lookup);
+  if (most === undefined) {
+    most = 0;
+    for (const key of lookup.participants.keys()) most = Math.max(most, key.match(/[,;]+/g)?.length ?? 0);
+    separatorCounts.set(lookup, most);
+  }
+  return most;
 }

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importableRows, previewCsvFile, previewCsvText } from '../../../src/csv/importCsv.ts';
 import type { ImportPreview, PreviewOutcome } from '../../../src/csv/importCsv.ts';
+import { addParticipant } from '../../../src/model/participants.ts';
 import { readPlan } from '../../../src/model/plan.ts';
 import { LIMITS } from '../../../src/model/schema.ts';
-import { seededDoc } from '../../helpers/plans.ts';
+import { alice, seededDoc, unwrap } from '../../helpers/plans.ts';
 
 const plan = readPlan(seededDoc());
 const fixture = (name: string): Uint8Array =>
@@ -84,6 +85,24 @@ describe('[csv-import] previewing a CSV file against the plan', () => {
     expect(importableRows(result, none).map((row) => row.line)).toEqual([2]);
     const one = { createFocusAreas: [], createOwners: ['östersunds KOMMUN'] };
     expect(importableRows(result, one).map((row) => row.line)).toEqual([2, 5]);
+  });
+
+  it('[csv-import-owner] a known owner whose name holds a comma or semicolon is read as one name', () => {
+    const doc = seededDoc();
+    unwrap(addParticipant(doc, alice, { name: 'Vård, stöd och omsorg', kind: 'other' }));
+    unwrap(addParticipant(doc, alice, { name: 'Länsstyrelsen; tillsyn', kind: 'other' }));
+    const text =
+      'Fokusområde;Aktivitet;Ansvarig\r\n' +
+      'SIP;Ett;"vård,  stöd och omsorg, Östersund"\r\n' +
+      'SIP;Två;"Krokom; Länsstyrelsen; tillsyn;Vård, stöd och omsorg"\r\n' +
+      'SIP;Tre;"Okänd, med komma"\r\n';
+    const result = preview(previewCsvText(text, readPlan(doc)));
+    expect(result.rows.map((row) => [row.line, row.owners, row.newOwners])).toEqual([
+      [2, ['Vård, stöd och omsorg', 'Östersund'], []],
+      [3, ['Krokom', 'Länsstyrelsen; tillsyn', 'Vård, stöd och omsorg'], []],
+      // A name the plan lacks cannot be told from two: it is read as two, each offered as new.
+      [4, ['Okänd', 'med komma'], ['Okänd', 'med komma']],
+    ]);
   });
 
   it('[csv-import-date] bad dates refuse their rows: day-first, no such day, a bad decision date; 2027/03/31 is read', () => {

@@ -6,17 +6,21 @@ import { importableRows, previewCsvFile } from '../../../src/csv/importCsv.ts';
 import type { ImportPreview } from '../../../src/csv/importCsv.ts';
 import { addActivity, deleteActivity, setActivityField } from '../../../src/model/activities.ts';
 import { addFocusArea } from '../../../src/model/focusAreas.ts';
+import { addParticipant } from '../../../src/model/participants.ts';
 import { importActivities } from '../../../src/model/importActivities.ts';
 import { readPlan } from '../../../src/model/plan.ts';
 import type * as Y from 'yjs';
 import { alice, areaNamed, seededDoc, unwrap } from '../../helpers/plans.ts';
 
 const NEW_AREA = 'Uppföljning – ”nyckeltal”; del 2';
+/** An owner whose name holds the separator the export joins owners with. */
+const COMMA_OWNER = 'Vård, stöd och omsorg';
 
 /** The Jämtland plan with every kind of cell filled in, and text chosen to trip up a CSV reader. */
 function richDoc(): Y.Doc {
   const doc = seededDoc('jamtland-harjedalen', 'Rik plan');
   unwrap(addFocusArea(doc, alice, { name: NEW_AREA, priority: 2 }));
+  unwrap(addParticipant(doc, alice, { name: COMMA_OWNER, kind: 'other' }));
   const plan = readPlan(doc);
   const p = (name: string) => {
     const found = plan.participants.find((participant) => participant.name === name);
@@ -42,7 +46,7 @@ function richDoc(): Y.Doc {
   set(c.id, 'decision', 'Utan datum,\n"på två rader"');
   set(c.id, 'text', '=HYPERLINK("http://evil")');
   set(c.id, 'owners', [p('Gemensamt')]);
-  set(d.id, 'owners', [p('Berg'), p('Kommunförbundet Jämtland Härjedalen'), p('Krokom')]);
+  set(d.id, 'owners', [p('Berg'), p('Kommunförbundet Jämtland Härjedalen'), p('Krokom'), p(COMMA_OWNER)]);
   set(d.id, 'status', 'blocked');
   set(e.id, 'note', '@bara en anteckning');
   set(e.id, 'status', 'paused');
@@ -60,6 +64,7 @@ function richDoc(): Y.Doc {
 function sameStructureDoc(): Y.Doc {
   const doc = seededDoc('jamtland-harjedalen', 'Tom kopia');
   unwrap(addFocusArea(doc, alice, { name: NEW_AREA, priority: 2 }));
+  unwrap(addParticipant(doc, alice, { name: COMMA_OWNER, kind: 'other' }));
   for (const activity of readPlan(doc).activities) unwrap(deleteActivity(doc, alice, activity.id));
   return doc;
 }
