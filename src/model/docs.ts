@@ -24,9 +24,13 @@ export const encodeDocStateVector = (doc: PlanDoc): Uint8Array => Y.encodeStateV
  * throw half-way or leave pending structs behind, so the relay checks first.
  */
 export function parseUpdate(bytes: Uint8Array): Result<Uint8Array> {
+  const decoded = decodeUpdate(bytes);
+  return decoded.ok ? ok(bytes) : decoded;
+}
+
+function decodeUpdate(bytes: Uint8Array): Result<ReturnType<typeof Y.decodeUpdate>> {
   try {
-    Y.decodeUpdate(bytes);
-    return ok(bytes);
+    return ok(Y.decodeUpdate(bytes));
   } catch (error) {
     return fail('bad_update', `not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -45,16 +49,12 @@ export function checkPeerUpdate(doc: PlanDoc, bytes: Uint8Array): Result<UpdateN
   // it is in step with the relay those are byte for byte what the relay would send, and need no decoding at all.
   // (Its first byte counts the clients it has items of: 0. An edit's does not, and skips the comparison.)
   if (bytes[0] === 0 && sameBytes(bytes, inStepReplyOf(doc))) return ok('known');
-  let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
-  try {
-    structs = Y.decodeUpdate(bytes).structs;
-  } catch (error) {
-    return fail('bad_update', `not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const decoded = decodeUpdate(bytes);
+  if (!decoded.ok) return decoded;
   // New items show in the clocks the update reaches (its state vector would not do: it counts only runs from
   // clock 0, and a live edit starts further on). Only an update with no new items (a sync reply, a deletion) needs
   // the doc's snapshot, which walks the whole doc: kept until the doc next changes, like the reply above.
-  for (const struct of structs) {
+  for (const struct of decoded.value.structs) {
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return ok('adds');
   }
   return ok(Y.snapshotContainsUpdate(cached(doc).snapshot(), bytes) ? 'known' : 'adds');

@@ -25,6 +25,14 @@ async function rebuild(storage: Storage, id: string): Promise<Y.Doc> {
   return doc;
 }
 
+/** A doc holding `id` as stored, and the updates it makes from then on (for a test to append). */
+async function writerFor(storage: Storage, id: string): Promise<{ writer: Y.Doc; updates: Uint8Array[] }> {
+  const writer = await rebuild(storage, id);
+  const updates: Uint8Array[] = [];
+  writer.on('update', (update: Uint8Array) => updates.push(update));
+  return { writer, updates };
+}
+
 /** The document `update` (a merged state) holds, as plain data. */
 function metaOf(update: Uint8Array | null): unknown {
   const doc = new Y.Doc();
@@ -152,10 +160,7 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
 
     test('[storage-compact] compaction while updates pile up keeps every update', async () => {
       await create('planAAAA07');
-      const writer = new Y.Doc();
-      Y.applyUpdate(writer, (await storage.loadUpdates('planAAAA07'))[0] ?? new Uint8Array());
-      const updates: Uint8Array[] = [];
-      writer.on('update', (update: Uint8Array) => updates.push(update));
+      const { writer, updates } = await writerFor(storage, 'planAAAA07');
       for (let i = 0; i < COMPACT_AFTER * 3 + 7; i++) writer.getMap('meta').set(`k${i % 13}`, `v${i}`);
       for (const update of updates) await storage.appendUpdate('planAAAA07', update, ALICE);
       const stored = await storage.loadUpdates('planAAAA07');
@@ -167,10 +172,7 @@ export function registerStorageContractTests(name: string, fixture: StorageFixtu
 
     test('[storage-compact] grouped appends and an explicit compact between them keep the rows bounded', async () => {
       await create('planAAAA0C');
-      const writer = new Y.Doc();
-      Y.applyUpdate(writer, (await storage.loadUpdates('planAAAA0C'))[0] ?? new Uint8Array());
-      const updates: Uint8Array[] = [];
-      writer.on('update', (update: Uint8Array) => updates.push(update));
+      const { writer, updates } = await writerFor(storage, 'planAAAA0C');
       const appendAll = async (from: number, count: number): Promise<void> => {
         for (let i = from; i < from + count; i++) writer.getMap('meta').set(`k${i % 11}`, `v${i}`);
         // Sent together, they share commits: the count of rows grows by a batch at a time.
