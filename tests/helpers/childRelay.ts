@@ -39,8 +39,8 @@ export interface ChildRelay {
 
 /**
  * Starts `server/main.ts` (or `bundle`, a bundled main.mjs, with plain node), with `nodeOptions`, PORT,
- * HOST=127.0.0.1, DATA_DIR and any `env` additions, and resolves once /healthz answers. Rejects with the child's output if it exits or does
- * not answer within `timeout` ms.
+ * HOST=127.0.0.1, DATA_DIR and any `env` additions, and resolves once /healthz answers. Rejects with the child's
+ * output if it exits or does not answer within `timeout` ms.
  */
 export async function startChildRelay(
   {

@@ -5,14 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startServer } from '../../server/app.ts';
-import type { RunningServer } from '../../server/app.ts';
-import { silentLogger } from '../../server/log.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite.ts';
 import type { Storage } from '../../server/storage/types.ts';
-import { nodeProvider } from '../helpers/nodeClient.ts';
+import { startRelay } from '../helpers/startRelay.ts';
+import type { TestRelay } from '../helpers/startRelay.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 
 /** One append held by the test: the real append runs when it is released. */
@@ -21,12 +18,10 @@ interface HeldAppend {
   readonly stored: Promise<void>;
 }
 
-let server: RunningServer | undefined;
+let relay: TestRelay | undefined;
 let dataDir: string | undefined;
-const providers: WebsocketProvider[] = [];
 afterEach(async () => {
-  for (const provider of providers.splice(0)) provider.destroy();
-  await server?.close();
+  await relay?.close();
   if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -47,28 +42,18 @@ function heldStorage(inner: Storage, held: HeldAppend[], holding: { on: boolean 
   });
 }
 
-function provider(url: string, planId: string, token: string, doc: Y.Doc): WebsocketProvider {
-  const created = nodeProvider(url, planId, token, doc);
-  providers.push(created);
-  return created;
-}
-
 test('[relay-pipeline] later updates store alongside a slow one and presence flows, but each is relayed once stored, in order', async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'samplan-pipeline-'));
   const held: HeldAppend[] = [];
   const holding = { on: false };
   const storage = heldStorage(openSqliteStorage({ dataDir }), held, holding);
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir, storage, log: silentLogger });
-  const response = await fetch(`${server.url}/api/plans`, {
-    method: 'POST',
-    body: JSON.stringify({ title: 'Rörledning', template: 'empty' }),
-  });
-  const plan = (await response.json()) as { id: string; editToken: string };
+  relay = await startRelay({ storage }, dataDir);
+  const plan = await relay.createPlan('empty', 'Rörledning');
 
   const writerDoc = new Y.Doc();
   const witnessDoc = new Y.Doc();
-  const writer = provider(server.url, plan.id, plan.editToken, writerDoc);
-  const witness = provider(server.url, plan.id, plan.editToken, witnessDoc);
+  const writer = relay.provider(plan.id, plan.editToken, writerDoc);
+  const witness = relay.provider(plan.id, plan.editToken, witnessDoc);
   await waitFor(() => expect(writer.synced && witness.synced).toBe(true));
   const arrived: string[] = [];
   witnessDoc.getMap('pipeline').observe((event) => arrived.push(...event.keysChanged));
