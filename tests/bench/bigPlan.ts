@@ -5,7 +5,13 @@ import { exportCsv } from '../../src/csv/exportCsv.ts';
 import { readPlan } from '../../src/model/plan.ts';
 import { figureOf } from './lib/figure.ts';
 import type { Benchmark } from './lib/figure.ts';
-import { ACTIVITIES, buildNationalPlan, sizeOfCellsOnly, sizeWithoutLog } from './lib/nationalPlan.ts';
+import {
+  ACTIVITIES,
+  buildNationalPlan,
+  buildUnloggedNationalPlan,
+  sizeOfCellsOnly,
+  sizeWithoutLog,
+} from './lib/nationalPlan.ts';
 import { repeat, timeSync } from './lib/stats.ts';
 
 const BENCH = 'bigplan';
@@ -34,6 +40,7 @@ export const bigPlan: Benchmark = {
       }).ms,
     }));
     const mb = 1024 * 1024;
+    const unloggedBytes = Y.encodeStateAsUpdate(buildUnloggedNationalPlan()).length;
     return {
       figures: [
         figureOf(BENCH, 'build: 5,000 adds + 20,000 edits (once)', 'ms', [built.ms]),
@@ -45,6 +52,15 @@ export const bigPlan: Benchmark = {
         figureOf(BENCH, 'document size without its change log (5,000 entries)', 'MB', [
           sizeWithoutLog(doc) / mb,
         ]),
+        figureOf(
+          BENCH,
+          'the same adds and edits written with no change log at all',
+          'MB',
+          [unloggedBytes / mb],
+          {
+            note: `cells and their edits' history alone; under 2 MB this leaves ${Math.round((2 * mb - unloggedBytes) / 1024)} KB for any in-document log`,
+          },
+        ),
         figureOf(BENCH, 'current cells written once: no history, no log', 'MB', [sizeOfCellsOnly(doc) / mb], {
           note: 'the floor of the document schema for this plan',
         }),
