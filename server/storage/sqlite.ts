@@ -18,6 +18,9 @@ export const DB_FILE_NAME = 'samplan.sqlite';
 /** Updates a plan may collect before they are merged into one snapshot row. */
 export const DEFAULT_COMPACT_AFTER = 500;
 
+/** The page cache of the relay's connection, in KiB: SQLite's stock default. */
+export const PAGE_CACHE_KIB = 2000;
+
 export interface SqliteStorageOptions {
   /** The directory holding `samplan.sqlite`; created if missing. */
   readonly dataDir: string;
@@ -73,6 +76,10 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // better-sqlite3 builds SQLite with a 16 MB page cache; the relay holds its plans in memory and mostly appends,
+    // so SQLite's own default (2 MB) holds every page it keeps reusing, and a large file's quick_check below no
+    // longer fills 16 MB of the relay's memory for good.
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db);
     // A damaged file (garbage pages, a truncated copy) fails here at start, not later as a plan that will not load.
     const check = db.pragma('quick_check', { simple: true });
