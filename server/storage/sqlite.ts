@@ -19,7 +19,7 @@ export const DB_FILE_NAME = 'samplan.sqlite';
 export const DEFAULT_COMPACT_AFTER = 500;
 
 /** The page cache of the relay's connection, in KiB: SQLite's stock default. */
-export const PAGE_CACHE_KIB = 2000;
+const PAGE_CACHE_KIB = 2000;
 
 export interface SqliteStorageOptions {
   /** The directory holding `samplan.sqlite`; created if missing. */

@@ -118,14 +118,14 @@ function writeNationalPlan(doc: Y.Doc, writer: PlanWriter): number {
     const id = ids[(i * 7919) % ids.length];
     if (id === undefined) throw new Error('no activity');
     const origin = i % 2 ? bertil : alice;
-    const [field, value] = editNumber(i, participants);
+    const [field, value] = nthEdit(i, participants);
     writer.setActivityField(origin, id, field, value);
   }
   return addsOnlyBytes;
 }
 
 /** Edit `i`: status, owners, due date, responsible or note in turn. */
-function editNumber(i: number, participants: readonly ParticipantId[]): [ActivityField, unknown] {
+function nthEdit(i: number, participants: readonly ParticipantId[]): [ActivityField, unknown] {
   switch (i % 5) {
     case 0:
       return ['status', STATUSES[i % STATUSES.length]];
