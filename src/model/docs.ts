@@ -48,7 +48,7 @@ export function checkPeerUpdate(doc: PlanDoc, bytes: Uint8Array): Result<UpdateN
   // The stock client answers each of the relay's sync steps 1 (its acknowledgements) with its own deletions; when
   // it is in step with the relay those are byte for byte what the relay would send, and need no decoding at all.
   // (Its first byte counts the clients it has items of: 0. An edit's does not, and skips the comparison.)
-  if (bytes[0] === 0 && sameBytes(bytes, inStepReplyOf(doc))) return ok('known');
+  if (bytes[0] === 0 && sameBytes(bytes, cached(doc).inStepReply())) return ok('known');
   const decoded = decodeUpdate(bytes);
   if (!decoded.ok) return decoded;
   // New items show in the clocks the update reaches (its state vector would not do: it counts only runs from
@@ -63,6 +63,7 @@ export function checkPeerUpdate(doc: PlanDoc, bytes: Uint8Array): Result<UpdateN
 /** What the doc caches about itself until its next transaction. */
 interface DocCache {
   snapshot(): Y.Snapshot;
+  /** The sync reply of a peer that holds exactly this doc: no items, and all of the doc's deletions. */
   inStepReply(): Uint8Array;
 }
 
@@ -85,9 +86,6 @@ function cached(doc: PlanDoc): DocCache {
   }
   return cache;
 }
-
-/** The sync reply of a peer that holds exactly this doc: no items, and all of the doc's deletions. */
-const inStepReplyOf = (doc: PlanDoc): Uint8Array => cached(doc).inStepReply();
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
